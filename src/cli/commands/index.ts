@@ -1,0 +1,5 @@
+// Registry of CLI commands: one line per command module.
+import type { Command } from 'commander';
+
+export function registerCommands(_program: Command): void {
+}
