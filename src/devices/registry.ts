@@ -1,0 +1,17 @@
+// Every device kind the description format knows: one line per device.
+import type { Device } from './device.ts';
+import { stnoPhase } from './stnoPhase.ts';
+import { phaseBus } from './phaseBus.ts';
+import { stnoPower } from './stnoPower.ts';
+import { stnoActivation } from './stnoActivation.ts';
+import { spinDiode } from './spinDiode.ts';
+import { highPass } from './highPass.ts';
+import { cmosAmp, cmosGm } from './cmosAmp.ts';
+
+export const DEVICES: Record<string, Device> = Object.fromEntries(
+  [stnoPhase, phaseBus, stnoPower, stnoActivation, spinDiode, highPass, cmosAmp, cmosGm].map((d) => [d.kind, d as unknown as Device]),
+);
+
+export function deviceKinds(): string[] {
+  return Object.keys(DEVICES);
+}

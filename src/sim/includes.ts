@@ -1,0 +1,43 @@
+// Inlines `.include` / `.lib` files into one deck (the WASM engine has no host file system), keeping a line map for errors.
+import { readFileSync, existsSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { InputError } from '../errors.ts';
+
+export interface InlinedDeck {
+  text: string;
+  /** Expanded line number (1-based) -> original file and line. */
+  origin(n: number): { number: number; text: string; file?: string };
+}
+
+/** Files the engine ships in its own virtual file system (left as .include lines). */
+const ENGINE_FILES = /^(modelcard\.|\.?ptm|\.?freepdk|\.?skywater|\.?gf180)/i;
+
+/**
+ * Replace `.include FILE` lines by the file's text, looked up in `files` (in-memory libraries) then in `baseDir`.
+ * Model cards shipped inside the WASM engine are left for the engine to resolve.
+ */
+export function inlineIncludes(deck: string, baseDir: string | undefined, files: Record<string, string> = {}, keepEngineFiles = true): InlinedDeck {
+  const out: string[] = [];
+  const map: { number: number; text: string; file?: string }[] = [];
+  const lines = deck.split(/\r?\n/);
+  lines.forEach((line, i) => {
+    const m = /^\s*\.include\s+["']?([^"'\s]+)["']?\s*$/i.exec(line);
+    if (m && !(keepEngineFiles && ENGINE_FILES.test(m[1]))) {
+      const name = m[1];
+      let text = files[name];
+      if (text === undefined) {
+        const path = isAbsolute(name) ? name : baseDir ? join(baseDir, name) : name;
+        if (!existsSync(path)) throw new InputError(`.include file not found: ${name} (looked in ${baseDir ?? 'the working directory'})`, `line ${i + 1}`);
+        text = readFileSync(path, 'utf8');
+      }
+      text.split(/\r?\n/).forEach((l, j) => {
+        out.push(l);
+        map.push({ number: j + 1, text: l, file: name });
+      });
+    } else {
+      out.push(line);
+      map.push({ number: i + 1, text: line });
+    }
+  });
+  return { text: out.join('\n'), origin: (n) => map[n - 1] ?? { number: n, text: '' } };
+}
