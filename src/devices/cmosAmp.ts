@@ -1,7 +1,6 @@
 // Behavioral CMOS amplifiers: voltage gain (cmosAmp) and transconductance (cmosGm), with offset, output clamp and one pole.
 import { defineDevice } from './device.ts';
 
-const POLE_R = 1e3;
 
 /** cmosAmp — v(out) = clamp(gain*(v(inp) - v(inn)) + offset, vmin, vmax) through a single pole at fbw. */
 export const cmosAmp = defineDevice({
@@ -22,13 +21,14 @@ export const cmosAmp = defineDevice({
   },
   equations: {
     output: 'min(max(gain * u + offset, vmin), vmax)',
+    poleCapacitance: '1 / (2 * pi * Rpole * fbw)',
   },
   dcPaths: [['out', 'gnd']],
   subcircuit(render) {
     return [
       `Bcore core 0 V=${render('output', { u: '(v(inp) - v(inn))' })}`,
-      `Rpole core pole ${POLE_R}`,
-      `Cpole pole 0 {1 / (2 * pi * ${POLE_R} * fbw)}`,
+      'Rpole core pole 1000',
+      `Cpole pole 0 {${render('poleCapacitance', { Rpole: '1000' })}}`,
       'Eout out 0 pole 0 1',
     ];
   },
@@ -53,13 +53,14 @@ export const cmosGm = defineDevice({
   },
   equations: {
     current: 'min(max(gm * u + ioffset, imin), imax)',
+    poleCapacitance: '1 / (2 * pi * Rpole * fbw)',
   },
   dcPaths: [],
   subcircuit(render) {
     return [
       `Bcore core 0 V=${render('current', { u: '(v(inp) - v(inn))' })}`,
-      `Rpole core pole ${POLE_R}`,
-      `Cpole pole 0 {1 / (2 * pi * ${POLE_R} * fbw)}`,
+      'Rpole core pole 1000',
+      `Cpole pole 0 {${render('poleCapacitance', { Rpole: '1000' })}}`,
       'Gout 0 out pole 0 1',
     ];
   },

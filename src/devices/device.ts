@@ -52,6 +52,8 @@ export interface DeviceDefinition<P extends string = string> {
   noise?: { state: string; rate: string };
   /** Groups of ports joined by a DC path inside the device; 'gnd' in a group means a DC path to ground. */
   dcPaths: string[][];
+  /** Lines placed in the library before the .subckt (model-card .lib lines, helper subcircuits). */
+  preamble?: string[];
   /** Body lines of the .subckt (ports in the order of `ports`, params as subckt parameters). */
   subcircuit(render: (equationName: string, bindings?: Record<string, string>) => string): string[];
 }

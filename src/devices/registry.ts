@@ -7,9 +7,11 @@ import { stnoActivation } from './stnoActivation.ts';
 import { spinDiode } from './spinDiode.ts';
 import { highPass } from './highPass.ts';
 import { cmosAmp, cmosGm } from './cmosAmp.ts';
+import { cmosGmGf180 } from './cmosGmGf180.ts';
+import { resistor } from './resistor.ts';
 
 export const DEVICES: Record<string, Device> = Object.fromEntries(
-  [stnoPhase, phaseBus, stnoPower, stnoActivation, spinDiode, highPass, cmosAmp, cmosGm].map((d) => [d.kind, d as unknown as Device]),
+  [stnoPhase, phaseBus, stnoPower, stnoActivation, spinDiode, highPass, cmosAmp, cmosGm, cmosGmGf180, resistor].map((d) => [d.kind, d as unknown as Device]),
 );
 
 export function deviceKinds(): string[] {

@@ -13,8 +13,8 @@ export const spinDiode = defineDevice({
   doc: 'Leroux et al. (paper 002) eq. 6 (anti-symmetric Lorentzian); alpha = 0.01, A = 1 uV/uW',
   ports: {
     rf: { role: 'in', doc: 'RF power P arriving at the resonator (V = uW)' },
-    p: { role: 'through', doc: 'positive end of the rectified voltage' },
-    n: { role: 'through', doc: 'negative end (chain towards ground)' },
+    p: { role: 'out', doc: 'positive end of the rectified voltage' },
+    n: { role: 'out', doc: 'negative end (chain towards ground)' },
   },
   params: {
     fres: { unit: 'Hz', default: 1.5e9, min: 1e6, max: 1e12, doc: 'resonance frequency (trained)', spread: { kind: 'relative', sigma: 1e-3, doc: 'sigma = 0.1 of the linewidth alpha*fres (paper 002 eq. 4, sigma = 0.1)' }, trainable: true },

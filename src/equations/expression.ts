@@ -15,7 +15,8 @@ const FUNCTIONS: Record<string, { spice: string; js: string; arity: [number, num
 };
 
 const BINARY: Record<string, string> = { '+': '+', '-': '-', '*': '*', '/': '/', '>': '>', '<': '<', '>=': '>=', '<=': '<=' };
-const CONSTANTS: Record<string, { spice: string; js: string }> = { pi: { spice: 'pi', js: 'Math.PI' } };
+// pi as a literal: ngspice knows pi in B-sources but not in {...} parameter expressions.
+const CONSTANTS: Record<string, { spice: string; js: string }> = { pi: { spice: String(Math.PI), js: 'Math.PI' } };
 
 export class EquationError extends Error {}
 

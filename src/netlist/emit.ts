@@ -112,6 +112,6 @@ export function emitNetlist(d: Description, analysisIndex = 0): EmittedDeck {
   lines.push('', '* analysis');
   if (opts.length) lines.push(`.options ${opts.join(' ')}`);
   if (d.save?.length) lines.push(`.save ${d.save.map((n) => `v(${n})`).join(' ')}`);
-  lines.push(analysisCard(analysis, stateful, d.sources), '.end', '');
+  lines.push(analysisCard(analysis, false, d.sources), '.end', '');
   return { deck: lines.join('\n'), libraries, hash };
 }

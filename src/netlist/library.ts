@@ -30,6 +30,7 @@ export function renderLibrary(device: Device): string {
     lines.push('* equations:');
     for (const [name, text] of Object.entries(device.equations)) lines.push(`*   ${name} = ${text}`);
   }
+  if (device.preamble) lines.push(...device.preamble);
   const header = `.subckt ${device.subcktName} ${Object.keys(device.ports).join(' ')}`;
   lines.push(params.length ? `${header} params: ${params.map(([n, p]) => `${n}=${formatSpiceNumber(p.default)}`).join(' ')}` : header);
   lines.push(...device.subcircuit((name, bindings) => renderEquation(device, name, bindings)));

@@ -1,6 +1,7 @@
 // Inlines `.include` / `.lib` files into one deck (the WASM engine has no host file system), keeping a line map for errors.
 import { readFileSync, existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { InputError } from '../errors.ts';
 
 export interface InlinedDeck {
@@ -8,6 +9,11 @@ export interface InlinedDeck {
   /** Expanded line number (1-based) -> original file and line. */
   origin(n: number): { number: number; text: string; file?: string };
 }
+
+/** Model cards the WASM engine ships at its file-system root, with the repository copy native ngspice reads instead. */
+const ENGINE_LIBRARIES: Record<string, string> = {
+  '/sm141064.ngspice': fileURLToPath(new URL('../../models/pdk/gf180/sm141064.ngspice', import.meta.url)),
+};
 
 /** Files the engine ships in its own virtual file system (left as .include lines). */
 const ENGINE_FILES = /^(modelcard\.|\.?ptm|\.?freepdk|\.?skywater|\.?gf180)/i;
@@ -22,7 +28,11 @@ export function inlineIncludes(deck: string, baseDir: string | undefined, files:
   const lines = deck.split(/\r?\n/);
   lines.forEach((line, i) => {
     const m = /^\s*\.include\s+["']?([^"'\s]+)["']?\s*$/i.exec(line);
-    if (m && !(keepEngineFiles && ENGINE_FILES.test(m[1]))) {
+    const lib = /^(\s*\.lib\s+)(\S+)(.*)$/i.exec(line);
+    if (lib && !keepEngineFiles && ENGINE_LIBRARIES[lib[2]]) {
+      out.push(`${lib[1]}${ENGINE_LIBRARIES[lib[2]]}${lib[3]}`);
+      map.push({ number: i + 1, text: line });
+    } else if (m && !(keepEngineFiles && ENGINE_FILES.test(m[1]))) {
       const name = m[1];
       let text = files[name];
       if (text === undefined) {

@@ -19,7 +19,7 @@ export interface WorkerReply {
   imag?: Float64Array[];
 }
 
-// The engine echoes ngspice's console to stdout; every message is read back through getError()/getInfo() instead.
+// The engine echoes ngspice's console to stdout; messages are read back through getError()/getInfo() instead.
 console.log = () => {};
 console.error = () => {};
 console.warn = () => {};
@@ -34,6 +34,8 @@ async function run({ id, deck }: WorkerRequest): Promise<WorkerReply> {
   const marker = `spinspice-run-${id}-${Date.now()}`;
   lines[0] = `${marker} ${lines[0].replace(/^\*\s*/, '')}`;
   sim.setNetList(lines.join('\n'));
+  // A fatal ngspice error (e.g. an unknown function or parameter) blocks this thread for good: the host's timeout
+  // terminates the worker. Device equations are whitelisted before emission so that spinspice's own decks never do it.
   const result = await sim.runSim();
   const info = sim.getInfo();
   const messages = [...sim.getError()];
