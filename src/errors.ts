@@ -16,10 +16,10 @@ export class InputError extends Error {
 export class SimulationError extends Error {
   constructor(
     message: string,
-    readonly netlistLine?: { number: number; text: string },
+    readonly netlistLine?: { number: number; text: string; file?: string },
     readonly engineMessages: string[] = [],
   ) {
-    super(netlistLine ? `${message}\n  at netlist line ${netlistLine.number}: ${netlistLine.text}` : message);
+    super(netlistLine ? `${message}\n  at ${netlistLine.file ? `${netlistLine.file} ` : 'netlist '}line ${netlistLine.number}: ${netlistLine.text}` : message);
     this.name = 'SimulationError';
   }
 }

@@ -8,7 +8,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('Circuit-level SPICE co-simulation of spintronic neuromorphic hardware')
     .exitOverride()
     .showHelpAfterError(false);
-  registerCommands(program);
+  registerCommands(program, main);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

@@ -25,29 +25,28 @@ const ENGINE_FILES = /^(modelcard\.|\.?ptm|\.?freepdk|\.?skywater|\.?gf180)/i;
 export function inlineIncludes(deck: string, baseDir: string | undefined, files: Record<string, string> = {}, keepEngineFiles = true): InlinedDeck {
   const out: string[] = [];
   const map: { number: number; text: string; file?: string }[] = [];
-  const lines = deck.split(/\r?\n/);
-  lines.forEach((line, i) => {
-    const m = /^\s*\.include\s+["']?([^"'\s]+)["']?\s*$/i.exec(line);
-    const lib = /^(\s*\.lib\s+)(\S+)(.*)$/i.exec(line);
-    if (lib && !keepEngineFiles && ENGINE_LIBRARIES[lib[2]]) {
-      out.push(`${lib[1]}${ENGINE_LIBRARIES[lib[2]]}${lib[3]}`);
-      map.push({ number: i + 1, text: line });
-    } else if (m && !(keepEngineFiles && ENGINE_FILES.test(m[1]))) {
-      const name = m[1];
-      let text = files[name];
-      if (text === undefined) {
-        const path = isAbsolute(name) ? name : baseDir ? join(baseDir, name) : name;
-        if (!existsSync(path)) throw new InputError(`.include file not found: ${name} (looked in ${baseDir ?? 'the working directory'})`, `line ${i + 1}`);
-        text = readFileSync(path, 'utf8');
+  const expand = (text: string, file: string | undefined, depth: number) => {
+    text.split(/\r?\n/).forEach((line, i) => {
+      const include = /^\s*\.include\s+["']?([^"'\s]+)["']?\s*$/i.exec(line);
+      const lib = /^(\s*\.lib\s+)(\S+)(.*)$/i.exec(line);
+      if (lib && !keepEngineFiles && ENGINE_LIBRARIES[lib[2]]) {
+        out.push(`${lib[1]}${ENGINE_LIBRARIES[lib[2]]}${lib[3]}`);
+        map.push(file ? { number: i + 1, text: line, file } : { number: i + 1, text: line });
+      } else if (include && !(keepEngineFiles && ENGINE_FILES.test(include[1])) && depth < 8) {
+        const name = include[1];
+        let body = files[name];
+        if (body === undefined) {
+          const path = isAbsolute(name) ? name : baseDir ? join(baseDir, name) : name;
+          if (!existsSync(path)) throw new InputError(`.include file not found: ${name} (looked in ${baseDir ?? 'the working directory'})`, `line ${i + 1}`, file);
+          body = readFileSync(path, 'utf8');
+        }
+        expand(body, name, depth + 1);
+      } else {
+        out.push(line);
+        map.push(file ? { number: i + 1, text: line, file } : { number: i + 1, text: line });
       }
-      text.split(/\r?\n/).forEach((l, j) => {
-        out.push(l);
-        map.push({ number: j + 1, text: l, file: name });
-      });
-    } else {
-      out.push(line);
-      map.push({ number: i + 1, text: line });
-    }
-  });
+    });
+  };
+  expand(deck, undefined, 0);
   return { text: out.join('\n'), origin: (n) => map[n - 1] ?? { number: n, text: '' } };
 }

@@ -28,8 +28,8 @@ export function classifyMessages(lines: string[]): ClassifiedMessages {
 export function locateNetlistLine(
   messages: string[],
   deckLines: string[],
-  lineOrigin: (n: number) => { number: number; text: string } = (n) => ({ number: n, text: deckLines[n - 1] ?? '' }),
-): { number: number; text: string } | undefined {
+  lineOrigin: (n: number) => { number: number; text: string; file?: string } = (n) => ({ number: n, text: deckLines[n - 1] ?? '' }),
+): { number: number; text: string; file?: string } | undefined {
   for (const m of messages) {
     const hit = /line no\.\s*(\d+)/i.exec(m) ?? /on line (\d+)/i.exec(m);
     if (hit) return lineOrigin(Number(hit[1]));

@@ -35,11 +35,12 @@ export function parseQuantity(value: unknown, unit: SiUnit, field: string, file?
     if (u.dimensions.some((d) => d !== 0)) throw new InputError(`must be dimensionless, got ${JSON.stringify(text)}`, field, file);
     return u.toNumber('');
   }
-  const target = math.unit(unit);
+  const target = math.evaluate(`1 * (${unit})`) as Unit;
   if (!u.equalBase(target)) {
     throw new InputError(`wrong dimension: ${JSON.stringify(text)} is not convertible to ${unit}`, field, file);
   }
-  return u.toNumber(unit);
+  // mathjs keeps unit values in SI base units, so the ratio is the value in `unit` (no offset units here).
+  return (u.value as number) / (target.value as number);
 }
 
 /** Format an SI value with a unit for humans, e.g. 6e8, 'Hz' -> '600 MHz'. */

@@ -6,14 +6,15 @@ import { runDescription } from '../../src/sim/runDescription.ts';
 import { emitNetlist } from '../../src/netlist/emit.ts';
 import { interpolate } from '../../src/sim/result.ts';
 import { stnoPhase, stnoPhaseFrequency } from '../../src/devices/stnoPhase.ts';
-import { beatFrequency, meanFrequency, twoOscillators } from '../support/phase.ts';
+import { beatFrequency, meanFrequency } from '../../src/analysis/phase.ts';
+import { oscillatorPair } from '../../src/architectures/oscillatorPair.ts';
 
 const k = 1e7;
 const fref = stnoPhase.params.fref.default;
 
 async function pair(ratio: number) {
   const dF = ratio * 2 * k;
-  const r = await runDescription(resolveDescription(twoOscillators(fref - dF / 2, fref + dF / 2, { k })));
+  const r = await runDescription(resolveDescription(oscillatorPair(fref - dF / 2, fref + dF / 2, { k })));
   const time = r.variables.time;
   const p1 = r.variables['v(p1)'];
   const p2 = r.variables['v(p2)'];

@@ -1,0 +1,129 @@
+// One training run of a Kuramoto classifier on a task, end to end: init search, offline training, scores, outputs.
+import { join } from 'node:path';
+import { writeFileAtomic, writeJsonAtomic } from '../../io/atomic.ts';
+import { seedFor } from '../../random/rng.ts';
+import type { KuramotoPool } from '../../surrogate/kuramoto/pool.ts';
+import { PAPER_SETTINGS } from '../../surrogate/kuramoto/params.ts';
+import { learningCurveSvg, responseMapSvg } from './figures.ts';
+import { searchInitialization } from './init.ts';
+import type { Architecture, KuramotoClassifier } from './model.ts';
+import { versions, writeClassifier, type TrainingRecord } from './persist.ts';
+import { accuracy, predict } from './predict.ts';
+import { loadTask, type Task, type TaskName } from './tasks.ts';
+import { trainOffline, type TrainHistory } from './train.ts';
+
+/**
+ * Euler step used for training and scoring (s). 10 ps is the paper's; a coarser step is 5x cheaper and is checked
+ * against 10 ps on every run (metrics.test.accuracyAt10ps) and in docs/BENCHMARKS.md.
+ */
+export const TRAINING_DT = 50e-12;
+export const LEARNING_RATE = 0.03;
+
+export interface ExperimentOptions {
+  readonly task: TaskName;
+  readonly arch: Architecture;
+  /** Oscillators; default 6 (reference: N_I = dim x, N_T = 6 - N_I as in the paper). */
+  readonly n?: number;
+  readonly iterations: number;
+  readonly seed: number;
+  /** Iris train/test split seed (default 0). */
+  readonly splitSeed?: number;
+  /** Euler step (s), default TRAINING_DT. */
+  readonly dt?: number;
+  readonly pool?: KuramotoPool;
+  /** Training overrides (defaults: LEARNING_RATE, FREQUENCY_UNIT_MHZ, DEFAULT_GRADIENT_HORIZON, 32 initial draws). */
+  readonly learningRate?: number;
+  readonly frequencyUnitMHz?: number;
+  readonly gradientHorizon?: number | null;
+  readonly candidates?: number;
+  readonly lockSurrogate?: boolean;
+  readonly onIteration?: (t: number, loss: number, accuracy: number) => void;
+}
+
+export interface ExperimentResult {
+  readonly task: Task;
+  readonly model: KuramotoClassifier;
+  readonly history: TrainHistory;
+  readonly record: TrainingRecord;
+  /** Test accuracy re-scored with the paper's 10 ps Euler step (same weights, same seed). */
+  readonly testAccuracyAt10ps: number;
+}
+
+/** Runs one experiment. */
+export async function runExperiment(o: ExperimentOptions): Promise<ExperimentResult> {
+  const started = performance.now();
+  const task = loadTask(o.task, o.splitSeed ?? 0);
+  const dt = o.dt ?? TRAINING_DT;
+  const { model, chosen, errors } = await searchInitialization(
+    {
+      arch: o.arch,
+      n: o.n ?? 6,
+      scaling: task.featureRange,
+      seed: o.seed,
+      settings: { dt },
+      frequencyUnitMHz: o.frequencyUnitMHz,
+      gradientHorizon: o.gradientHorizon,
+    },
+    task.train,
+    { pool: o.pool, candidates: o.candidates },
+  );
+  const history = await trainOffline(model, task.train, {
+    iterations: o.iterations,
+    learningRate: o.learningRate ?? LEARNING_RATE,
+    seed: seedFor(o.seed, 1),
+    pool: o.pool,
+    lockSurrogate: o.lockSurrogate,
+    onIteration: o.onIteration,
+  });
+  const evalSeed = seedFor(o.seed, 2);
+  const trainAccuracy = accuracy(await predict(model, task.train.x, { seed: evalSeed, pool: o.pool }), task.train.y);
+  const testAccuracy = accuracy(await predict(model, task.test.x, { seed: evalSeed, pool: o.pool }), task.test.y);
+  const seconds = (performance.now() - started) / 1000;
+  const testAccuracyAt10ps =
+    dt === PAPER_SETTINGS.dt
+      ? testAccuracy
+      : accuracy(await predict(model, task.test.x, { seed: evalSeed, pool: o.pool, settings: { dt: PAPER_SETTINGS.dt } }), task.test.y);
+  const record: TrainingRecord = {
+    task: task.name,
+    splitSeed: task.splitSeed,
+    seed: o.seed,
+    iterations: o.iterations,
+    learningRate: o.learningRate ?? LEARNING_RATE,
+    init: { chosen, scores: errors },
+    losses: history.loss,
+    accuracies: history.accuracy,
+    bestIteration: history.best,
+    evalSeed,
+    train: { accuracy: trainAccuracy },
+    test: { accuracy: testAccuracy },
+    seconds,
+    versions: versions(),
+  };
+  return { task, model, history, record, testAccuracyAt10ps };
+}
+
+/** metrics.json: the CLI contract plus a few extras. Accuracies as fractions. */
+export function metricsOf(r: ExperimentResult) {
+  return {
+    task: r.record.task,
+    arch: r.model.description.arch,
+    seed: r.record.seed,
+    iterations: r.record.iterations,
+    train: { accuracy: r.record.train.accuracy, error: r.record.losses.at(-1) ?? null },
+    test: { accuracy: r.record.test.accuracy, accuracyAt10ps: r.testAccuracyAt10ps, examples: r.task.test.x.length },
+    seconds: r.record.seconds,
+    splitSeed: r.record.splitSeed,
+    oscillators: r.model.description.n,
+    parameters: r.model.parameterCount,
+    dt: r.model.description.settings.dt,
+    bestIteration: r.record.bestIteration,
+  };
+}
+
+/** Writes model.json, metrics.json, learning-curves.svg and response-map.svg into `dir`. */
+export async function writeExperiment(dir: string, r: ExperimentResult, pool?: KuramotoPool): Promise<void> {
+  writeClassifier(join(dir, 'model.json'), r.model, r.record);
+  writeJsonAtomic(join(dir, 'metrics.json'), metricsOf(r));
+  writeFileAtomic(join(dir, 'learning-curves.svg'), await learningCurveSvg([{ name: r.model.description.arch, history: r.history }], r.task.name));
+  writeFileAtomic(join(dir, 'response-map.svg'), await responseMapSvg(r.model, r.task, r.record.evalSeed, pool));
+}

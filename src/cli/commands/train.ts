@@ -1,0 +1,141 @@
+// `spinspice train <architecture> ...`: one command, one entry per architecture (its options and handler).
+import { existsSync, mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { InputError } from '../../errors.ts';
+import { startProgress } from '../../io/progress.ts';
+import { runExperiment, TRAINING_DT, writeExperiment } from '../../architectures/kuramoto/experiment.ts';
+import { ARCHITECTURES, type Architecture } from '../../architectures/kuramoto/model.ts';
+import { TASK_NAMES, type TaskName } from '../../architectures/kuramoto/tasks.ts';
+import { MAX_DT } from '../../surrogate/kuramoto/params.ts';
+import { KuramotoPool } from '../../surrogate/kuramoto/pool.ts';
+import { parseQuantity } from '../../units/quantity.ts';
+import { dynamicalOptions, trainDynamicalHandler } from './trainDynamical.ts';
+
+type CliOptions = Record<string, string | undefined>;
+
+/** What an architecture contributes to `train`: its options (commander flags) and a handler for the parsed values. */
+interface TrainEntry {
+  readonly options: readonly { flags: string; description: string; default?: string }[];
+  readonly handler: (o: CliOptions) => Promise<void>;
+}
+
+const kuramotoOptions: TrainEntry['options'] = [
+  { flags: '--task <name>', description: `task (${TASK_NAMES.join(', ')})` },
+  { flags: '--arch <name>', description: 'extended (F = W [x; 1]) or reference (input + tuning oscillators)', default: 'extended' },
+  { flags: '--iterations <n>', description: 'offline learning iterations', default: '100' },
+  { flags: '--seed <n>', description: 'seed of initialisation and initial phases', default: '1' },
+  { flags: '--split-seed <n>', description: 'seed of the Iris 30/20 split per species', default: '0' },
+  { flags: '--oscillators <n>', description: 'number of oscillators N', default: '6' },
+  { flags: '--dt <time>', description: 'Euler step', default: `${TRAINING_DT * 1e12}ps` },
+  { flags: '--out <dir>', description: 'output directory (model.json, metrics.json, figures)' },
+];
+
+/** Registry: architecture name -> options and handler. Add an architecture with one line here. */
+const ENTRIES: Record<string, TrainEntry> = {
+  kuramoto: { options: kuramotoOptions, handler: trainKuramoto },
+  dynamical: { options: dynamicalOptions, handler: trainDynamicalHandler },
+};
+
+export function registerTrain(program: Command): void {
+  const cmd = program
+    .command('train')
+    .description(`train a network offline (architectures: ${Object.keys(ENTRIES).join(', ')})`)
+    .argument('<architecture>', Object.keys(ENTRIES).join(' | '));
+  // Options of every architecture, without defaults: each handler gets its own defaults below.
+  const seen = new Set<string>();
+  for (const entry of Object.values(ENTRIES)) {
+    for (const o of entry.options) {
+      const option = new Option(o.flags, o.description);
+      if (seen.has(option.attributeName())) continue;
+      seen.add(option.attributeName());
+      cmd.addOption(option);
+    }
+  }
+  cmd.action(async (architecture: string, parsed: CliOptions) => {
+    const entry = ENTRIES[architecture];
+    if (!entry) throw new InputError(`unknown architecture '${architecture}' (one of ${Object.keys(ENTRIES).join(', ')})`, 'architecture');
+    const own = new Map(entry.options.map((o) => [new Option(o.flags).attributeName(), o]));
+    for (const [key, value] of Object.entries(parsed)) {
+      if (value !== undefined && !own.has(key)) throw new InputError(`not an option of 'train ${architecture}'`, `--${kebab(key)}`);
+    }
+    const withDefaults: CliOptions = {};
+    for (const [key, o] of own) withDefaults[key] = parsed[key] ?? o.default;
+    await entry.handler(withDefaults);
+  });
+}
+
+const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+function integer(v: string | undefined, field: string, min: number): number {
+  const n = Number(v);
+  if (v === undefined || v.trim() === '' || !Number.isInteger(n) || n < min) throw new InputError(`must be an integer >= ${min}, got ${JSON.stringify(v)}`, field);
+  return n;
+}
+
+/** Validates the kuramoto options once; returns resolved values. */
+export function parseKuramotoOptions(o: CliOptions) {
+  if (!o.task) throw new InputError(`is required (one of ${TASK_NAMES.join(', ')})`, '--task');
+  if (!(TASK_NAMES as readonly string[]).includes(o.task)) throw new InputError(`unknown task '${o.task}' (one of ${TASK_NAMES.join(', ')})`, '--task');
+  const arch = o.arch ?? 'extended';
+  if (!(ARCHITECTURES as readonly string[]).includes(arch)) throw new InputError(`must be extended or reference, got '${arch}'`, '--arch');
+  const dt = parseQuantity(o.dt ?? `${TRAINING_DT}`, 's', '--dt');
+  if (!(dt > 0 && dt <= MAX_DT)) throw new InputError(`must be a time in (0, ${MAX_DT * 1e12} ps], got ${JSON.stringify(o.dt)}`, '--dt');
+  if (!o.out) throw new InputError('is required', '--out');
+  try {
+    ensureWritableDir(o.out);
+  } catch (e) {
+    throw new InputError(`cannot write to ${o.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, '--out');
+  }
+  return {
+    task: o.task as TaskName,
+    arch: arch as Architecture,
+    iterations: integer(o.iterations, '--iterations', 0),
+    seed: integer(o.seed, '--seed', 0),
+    splitSeed: integer(o.splitSeed, '--split-seed', 0),
+    n: integer(o.oscillators, '--oscillators', 2),
+    dt,
+    out: o.out,
+  };
+}
+
+async function trainKuramoto(raw: CliOptions): Promise<void> {
+  const o = parseKuramotoOptions(raw);
+  const pool = new KuramotoPool();
+  const bar = startProgress(`train kuramoto ${o.arch} ${o.task}`, o.iterations);
+  try {
+    const result = await runExperiment({
+      ...o,
+      pool,
+      onIteration: (_t, loss, accuracy) => bar.tick(1, { E: loss.toFixed(4), acc: `${(100 * accuracy).toFixed(1)}%` }),
+    });
+    bar.stop();
+    await writeExperiment(o.out, result, pool);
+    const r = result.record;
+    process.stdout.write(
+      `${o.task} ${o.arch}: train ${(100 * r.train.accuracy).toFixed(1)} %, test ${(100 * r.test.accuracy).toFixed(1)} % ` +
+        `(${r.seconds.toFixed(1)} s) -> ${o.out}\n`,
+    );
+  } finally {
+    bar.stop();
+    await pool.close();
+  }
+}
+
+/**
+ * Creates `dir` one level at a time (Node 20's recursive mkdir never returns under /proc) and proves it writable with
+ * a real write: permission bits say nothing for root or for pseudo file systems.
+ */
+function ensureWritableDir(dir: string): void {
+  const missing: string[] = [];
+  let p = resolve(dir);
+  while (!existsSync(p)) {
+    missing.unshift(p);
+    p = dirname(p);
+  }
+  if (!statSync(p).isDirectory()) throw Object.assign(new Error(`${p} is not a directory`), { code: 'ENOTDIR' });
+  for (const m of missing) mkdirSync(m);
+  const probe = join(dir, `.write-test-${process.pid}`);
+  writeFileSync(probe, '');
+  unlinkSync(probe);
+}
