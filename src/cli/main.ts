@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, SimulationError } from '../errors.ts';
 import { registerCommands } from './commands/index.ts';
+import { loadAccelerator } from '../surrogate/accelerator.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('spinspice')
@@ -9,6 +10,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError(false);
   registerCommands(program, main);
+  await loadAccelerator();
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
