@@ -13,7 +13,3 @@ import { resistor } from './resistor.ts';
 export const DEVICES: Record<string, Device> = Object.fromEntries(
   [stnoPhase, phaseBus, stnoPower, stnoActivation, spinDiode, highPass, cmosAmp, cmosGm, cmosGmGf180, resistor].map((d) => [d.kind, d as unknown as Device]),
 );
-
-export function deviceKinds(): string[] {
-  return Object.keys(DEVICES);
-}

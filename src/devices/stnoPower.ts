@@ -27,11 +27,3 @@ export const stnoPower = defineDevice({
     return [`Bx 0 x I=${render('powerRate', { x: 'v(x)', I: '(sigma*v(drive))' })}`, 'Cx x 0 1', 'Rleak x 0 1e15'];
   },
 });
-
-/** Closed-form x(t) for constant drive I from x0 (logistic): the analytic reference for tests and docs. */
-export function stnoPowerStep(gamma: number, I: number, x0: number, t: number): number {
-  const r = I - gamma;
-  const xs = r / I;
-  if (Math.abs(r) < 1e-300) return x0 / (1 + I * x0 * t);
-  return xs / (1 + (xs / x0 - 1) * Math.exp(-r * t));
-}

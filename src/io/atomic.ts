@@ -1,5 +1,5 @@
-// Writes that a kill cannot leave half-done: temp file + rename, and whole-line JSONL appends.
-import { appendFileSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync, existsSync } from 'node:fs';
+// Writes that a kill cannot leave half-done: temp file, fsync, rename over.
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /** Write `data` to `path` atomically (write a sibling temp file, fsync, rename over). */
@@ -21,23 +21,3 @@ export function writeJsonAtomic(path: string, value: unknown): void {
   writeFileAtomic(path, JSON.stringify(value, null, 2) + '\n');
 }
 
-/** Append one JSON record as a single line (one write call, so a kill leaves whole lines or a torn last line). */
-export function appendJsonLine(path: string, record: unknown): void {
-  mkdirSync(dirname(path), { recursive: true });
-  appendFileSync(path, JSON.stringify(record) + '\n');
-}
-
-/** Read a JSONL file, ignoring a torn last line left by a kill. */
-export function readJsonLines<T = unknown>(path: string): T[] {
-  if (!existsSync(path)) return [];
-  const out: T[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      out.push(JSON.parse(line) as T);
-    } catch {
-      // a torn final line from an interrupted append: the record is redone on resume
-    }
-  }
-  return out;
-}

@@ -10,13 +10,6 @@ export interface SimResult {
   warnings: string[];
 }
 
-/** A vector by name, with an error that lists what exists. */
-export function vector(result: SimResult, name: string): Float64Array {
-  const v = result.variables[name.toLowerCase()];
-  if (!v) throw new Error(`no vector ${name} in the result (have: ${Object.keys(result.variables).join(', ')})`);
-  return v;
-}
-
 /** JSON form written by `spinspice sim`: { engine, variables: { name: [values] } } (complex values as [re, im]). */
 export function resultToJson(result: SimResult): { engine: string; dataType: string; variables: Record<string, number[] | [number, number][]> } {
   const variables: Record<string, number[] | [number, number][]> = {};

@@ -42,13 +42,3 @@ export function parseQuantity(value: unknown, unit: SiUnit, field: string, file?
   // mathjs keeps unit values in SI base units, so the ratio is the value in `unit` (no offset units here).
   return (u.value as number) / (target.value as number);
 }
-
-/** Format an SI value with a unit for humans, e.g. 6e8, 'Hz' -> '600 MHz'. */
-export function formatQuantity(value: number, unit: SiUnit): string {
-  if (!unit) return String(value);
-  try {
-    return math.unit(value, unit).format({ precision: 6 });
-  } catch {
-    return `${value} ${unit}`;
-  }
-}
