@@ -3,7 +3,12 @@ import { defineDevice } from './device.ts';
 import { gf180VtoIAmplifier } from './pdk/gf180Amplifier.ts';
 
 const amp = gf180VtoIAmplifier();
-const [, ...body] = amp.subckt.split('\n').slice(amp.subckt.split('\n').findIndex((l) => l.startsWith(`.subckt ${amp.name} `)));
+// The amplifier text is the OTA subcircuit (a helper, placed in the library preamble) followed by the V-to-I subcircuit,
+// whose body (between its .subckt and .ends lines) becomes this device's body.
+const lines = amp.subckt.split('\n');
+const top = lines.findIndex((l) => l.startsWith(`.subckt ${amp.name} `));
+const helpers = lines.slice(0, top);
+const body = lines.slice(top + 1, -1);
 
 /**
  * cmosGmGf180 — OTA + NMOS follower + 1:4 PMOS mirror (src/devices/pdk/gf180Amplifier.ts, operating point in its doc and
@@ -23,9 +28,9 @@ export const cmosGmGf180 = defineDevice({
     rSet: { unit: 'ohm', default: 400, min: 50, max: 1e5, doc: 'current-setting resistor: Gm = 4/rSet', spread: { kind: 'relative', sigma: 0.01, doc: 'resistor tolerance (assumed 1 %)' } },
   },
   equations: {},
-  preamble: [...amp.modelLines, ...amp.subckt.split('\n').slice(0, amp.subckt.split('\n').findIndex((l) => l.startsWith(`.subckt ${amp.name} `)))],
+  preamble: [...amp.modelLines, ...helpers],
   dcPaths: [['iout', 'vdd', 'vss']],
   subcircuit() {
-    return body.slice(0, -1).map((l) => (l.startsWith('rset ') ? 'rset fb vss {rSet}' : l));
+    return body.map((l) => (l.startsWith('rset ') ? 'rset fb vss {rSet}' : l));
   },
 });

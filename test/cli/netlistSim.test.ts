@@ -44,6 +44,10 @@ test('a deck ngspice rejects exits 1 naming the line; bad arguments exit 2', asy
   assert.is((await quiet(['sim', join(dir, 'missing.cir'), '--out', join(dir, 'x.json')])).code, 2);
   assert.is((await quiet(['netlist', bad, '--out', join(dir, 'y.cir')])).code, 2);
   assert.is((await quiet(['frobnicate'])).code, 2);
+  const unwritable = await quiet(['netlist', join(EXAMPLES_DIR, 'spin-diode-chain.json'), '--out', '/proc/deck.cir']);
+  assert.is(unwritable.code, 2);
+  assert.match(unwritable.err, /--out: cannot write the deck/);
+  assert.is((await quiet(['demo', '--out', join(dir, 'demo'), '--seed', '-3'])).code, 2);
 });
 
 test.run();

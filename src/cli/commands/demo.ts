@@ -9,6 +9,7 @@ import { writeFileAtomic, writeJsonAtomic } from '../../io/atomic.ts';
 import { startProgress } from '../../io/progress.ts';
 import { emitNetlist } from '../../netlist/emit.ts';
 import { EXAMPLES_DIR } from '../../netlist/examples.ts';
+import { InputError } from '../../errors.ts';
 import { csv, lineChart, markdownTable, renderHtmlReport } from '../../report/index.ts';
 import { runDescription } from '../../sim/runDescription.ts';
 import { closeEngines } from '../../sim/simulate.ts';
@@ -24,6 +25,7 @@ export function registerDemo(program: Command, run: (argv: string[]) => Promise<
     .requiredOption('--out <dir>', 'output folder')
     .option('--seed <seed>', 'training seed', '1')
     .action(async (opts: { out: string; seed: string }) => {
+      if (!/^\d+$/.test(opts.seed) || Number(opts.seed) > 0xffffffff) throw new InputError(`must be an integer in [0, 4294967295], got ${opts.seed}`, '--seed');
       const examples = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json')).sort();
       const progress = startProgress('demo', examples.length + DETUNING_RATIOS.length + 1);
       const rows: (string | number)[][] = [];

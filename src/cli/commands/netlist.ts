@@ -21,8 +21,12 @@ export function registerNetlist(program: Command): void {
       }
       const { deck, libraries, hash } = emitNetlist(description, index);
       const out = resolve(opts.out);
-      for (const [name, text] of Object.entries(libraries)) writeFileAtomic(join(dirname(out), name), text);
-      writeFileAtomic(out, deck);
+      try {
+        for (const [name, text] of Object.entries(libraries)) writeFileAtomic(join(dirname(out), name), text);
+        writeFileAtomic(out, deck);
+      } catch (e) {
+        throw new InputError(`cannot write the deck: ${(e as Error).message}`, '--out');
+      }
       process.stdout.write(`wrote ${opts.out} (${Object.keys(libraries).length} libraries, description ${hash.slice(0, 19)})\n`);
     });
 }
