@@ -38,6 +38,20 @@ test('Adler: two oscillators beat at sqrt(dF^2 - (2k)^2) when unlocked and lock 
   }
 });
 
+test('per-oscillator coupling (mismatch of k): a pair with k1 + k2 locks iff |dF| <= k1 + k2, beat sqrt(dF^2 - (k1 + k2)^2)', () => {
+  const settings = resolveSettings({ duration: 20e-6, window: 19e-6 });
+  const scale = [0.5, 1.0]; // k1 + k2 = 15 MHz
+  for (const dF of [20 * MHz, 40 * MHz]) {
+    const fbar = kuramotoForward(batchOf([[600 * MHz, 600 * MHz + dF]]), settings, scale);
+    const adler = Math.sqrt(dF * dF - (15 * MHz) ** 2);
+    assert.ok(Math.abs(fbar[1] - fbar[0] - adler) < 0.05 * MHz, `dF=${dF}: beat ${fbar[1] - fbar[0]} vs ${adler}`);
+  }
+  const locked = kuramotoForward(batchOf([[600 * MHz, 612 * MHz]]), resolveSettings(), scale);
+  assert.ok(Math.abs(locked[1] - locked[0]) < 1, `locked at dF = 12 MHz < 15 MHz: beat ${locked[1] - locked[0]}`);
+  const uniform = kuramotoForward(batchOf([[600 * MHz, 630 * MHz]]), settings, [1, 1]);
+  assert.equal(Array.from(uniform), Array.from(kuramotoForward(batchOf([[600 * MHz, 630 * MHz]]), settings)));
+});
+
 test('locked network: every f_bar is mean(F) and every Jacobian entry is 1/N', () => {
   const n = 4;
   const rows = randomRows(3, n, 595 * MHz, 605 * MHz, 1);

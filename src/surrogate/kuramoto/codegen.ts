@@ -14,6 +14,8 @@ export interface KernelVariant {
   readonly record?: boolean;
   /** forward only: add phase noise sigma * normal() to each phase advance (eq. 8). */
   readonly noise?: boolean;
+  /** forward only: oscillator i feels coupling k * kScale[i] (device-to-device mismatch of k). */
+  readonly scaledCoupling?: boolean;
   /** reverse only: number of adjoint vectors carried together (1 for a VJP, one per Jacobian row otherwise). */
   readonly rows?: number;
 }
@@ -37,6 +39,8 @@ export interface KernelArgs {
   trajS: Float64Array;
   /** reverse: per-step decay of the adjoint, exp(-dt / horizon); 1 = exact gradient. */
   rho: number;
+  /** forward with scaledCoupling: per-oscillator factor on k (n). */
+  kScale: Float64Array;
 }
 
 type Kernel = (a: KernelArgs) => void;
@@ -44,7 +48,7 @@ const cache = new Map<string, Kernel>();
 
 /** The compiled kernel for a variant (compiled once per process and variant). */
 export function kernelFor(v: KernelVariant): Kernel {
-  const key = `${v.n}:${v.kind}:${v.record ? 1 : 0}:${v.noise ? 1 : 0}:${v.rows ?? 1}`;
+  const key = `${v.n}:${v.kind}:${v.record ? 1 : 0}:${v.noise ? 1 : 0}:${v.scaledCoupling ? 1 : 0}:${v.rows ?? 1}`;
   let fn = cache.get(key);
   if (!fn) {
     const body = v.kind === 'reverse' ? reverseSource(v.n, v.rows ?? 1) : forwardSource(v);
@@ -81,7 +85,7 @@ function stepSource(v: KernelVariant, averaging: boolean): string {
     }
   }
   for (const i of range(n)) {
-    L.push(`{ const f = d${i} + k * (c${i} * S - s${i} * C);`);
+    L.push(`{ const f = d${i} + ${v.scaledCoupling ? `k${i}` : 'k'} * (c${i} * S - s${i} * C);`);
     if (averaging) L.push(`  m${i} += f;`);
     L.push(`  const a = h * f${v.noise ? ' + sigma * normal()' : ''}, a2 = a * a;`);
     L.push('  const ca = 1 + a2 * (-0.5 + a2 * (1 / 24 + a2 * (-1 / 720 + a2 * (1 / 40320))));');
@@ -107,8 +111,9 @@ function forwardSource(v: KernelVariant): string {
   const { n } = v;
   const sens = v.kind === 'sensitivity';
   const L: string[] = [];
-  L.push('const { steps, first, h, k, sigma, normal, c, s, d, acc, out, trajC, trajS } = A;');
+  L.push('const { steps, first, h, k, sigma, normal, c, s, d, acc, out, trajC, trajS, kScale } = A;');
   L.push('const hk = h * k; let S = 0, C = 0, r = 0, o = 0;');
+  if (v.scaledCoupling) for (const i of range(n)) L.push(`const k${i} = k * kScale[${i}];`);
   for (const i of range(n)) L.push(`let c${i} = c[${i}], s${i} = s[${i}]; const d${i} = d[${i}]; let m${i} = 0;`);
   if (sens) for (const i of range(n)) L.push(`let ${range(n).map((a) => `p${i}_${a} = 0`).join(', ')};`);
   L.push(loopSource(v, '0', 'first', false));

@@ -20,12 +20,17 @@ export interface FrequencyBatch {
   readonly seeds: ArrayLike<number>;
 }
 
-/** Forward pass: mean instantaneous frequency over the window, `fbar[b * n + i]` (Hz). Noisy if settings.linewidth > 0. */
-export function kuramotoForward(input: FrequencyBatch, settings: KuramotoSettings): Float64Array {
+/**
+ * Forward pass: mean instantaneous frequency over the window, `fbar[b * n + i]` (Hz). Noisy if settings.linewidth > 0.
+ * `couplingScale` (length n) gives oscillator i the coupling k * couplingScale[i] (device mismatch of k).
+ */
+export function kuramotoForward(input: FrequencyBatch, settings: KuramotoSettings, couplingScale?: ArrayLike<number>): Float64Array {
   const fbar = new Float64Array(input.batch * input.n);
   const noise = settings.linewidth > 0;
-  const run = kernelFor({ n: input.n, kind: 'forward', noise });
+  if (couplingScale && couplingScale.length !== input.n) throw new RangeError(`couplingScale needs ${input.n} entries, got ${couplingScale.length}`);
+  const run = kernelFor({ n: input.n, kind: 'forward', noise, scaledCoupling: couplingScale !== undefined });
   const args = argsFor(input.n, settings);
+  if (couplingScale) args.kScale = Float64Array.from(couplingScale);
   for (let b = 0; b < input.batch; b++) {
     const { F0, rng } = load(input, b, args);
     if (noise) args.normal = () => rng.normal();
@@ -137,6 +142,7 @@ function argsFor(n: number, settings: KuramotoSettings, outLength = 0): KernelAr
     trajC: new Float64Array(0),
     trajS: new Float64Array(0),
     rho: 1,
+    kScale: new Float64Array(0),
   };
 }
 
