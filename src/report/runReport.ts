@@ -94,7 +94,7 @@ function sectionsOf(root: string, dir: string, meta: Record<string, string | num
   }
   const summaryFile = join(dir, 'summary.json');
   if (existsSync(summaryFile)) {
-    const m = json<Partial<MismatchSummary> & { adler?: { ratio: number; circuit: number; analytic: number }[] }>(summaryFile);
+    const m = json<Partial<MismatchSummary> & { adler?: { ratio: number; circuit: number; analytic: number }[]; examples?: unknown }>(summaryFile);
     if (m.sensitivity && m.level) {
       meta[`mismatch seed (${where})`] = m.seed!;
       const spreads = Object.entries(m.spreads!).map(([k, v]) => `${k} ${v.kind === 'relative' ? `${(100 * v.sigma).toPrecision(3)} %` : v.sigma.toPrecision(3)}`);
@@ -112,6 +112,11 @@ function sectionsOf(root: string, dir: string, meta: Record<string, string | num
           table: { headers: ['knob', 'mean', 'min', 'drop (points)'], rows: m.sensitivity.map((e) => [e.knob, pct(e.mean), pct(e.min), Number((100 * e.drop).toFixed(2))]) },
         });
       }
+    }
+    if (Array.isArray(m.examples) && m.examples.length > 0) {
+      const rows = m.examples as Record<string, Cell>[];
+      const headers = Object.keys(rows[0]);
+      s.push({ heading: `Example decks (${where})`, text: 'Every description in examples/ emitted and simulated on the embedded engine.', table: { headers, rows: rows.map((r) => headers.map((h) => r[h])) } });
     }
     if (m.adler) {
       s.push({
