@@ -4,25 +4,17 @@ import * as assert from 'uvu/assert';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.ts';
 import { readJsonl } from '../../src/io/jsonl.ts';
 import { simulate } from '../../src/sim/simulate.ts';
 import { nativeAvailable } from '../../src/sim/nativeEngine.ts';
 import { fixtureModel } from '../annotate/fixtureModel.ts';
+import { runCli } from './runCli.ts';
 
 const { file: model } = fixtureModel();
 const dir = mkdtempSync(join(tmpdir(), 'spinspice-studies-'));
 const run = async (args: string[]) => {
-  const [out, err] = [process.stdout.write.bind(process.stdout), process.stderr.write.bind(process.stderr)];
-  let text = '';
-  process.stdout.write = ((s: string) => ((text += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((text += s), true)) as typeof process.stderr.write;
-  try {
-    return { code: await main(args), text };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
+  const r = await runCli(args);
+  return { code: r.code, text: r.out + r.err };
 };
 
 test('netlist MODEL --example i: a deck with annotation.json that native ngspice runs too', async () => {

@@ -8,25 +8,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readJsonl } from '../../src/io/jsonl.ts';
 import { runStudy } from '../../src/montecarlo/study.ts';
-import { main } from '../../src/cli/main.ts';
 import { ROOT } from '../../src/netlist/examples.ts';
 import { fixtureModel } from '../annotate/fixtureModel.ts';
+import { runCli } from '../cli/runCli.ts';
 
 const { file: model } = fixtureModel();
 const tmp = () => mkdtempSync(join(tmpdir(), 'spinspice-study-'));
 const mcArgs = (dir: string, trials: number) => ['mc', model, '--level', 'surrogate', '--trials', String(trials), '--examples', '30', '--sensitivity-trials', '0', '--workers', '2', '--seed', '3', '--dt', '10ps', '--out', dir];
 const withoutTimes = (records: { seconds: number }[]) => records.map((r) => ({ ...r, seconds: 0 }));
 const silently = async (args: string[]) => {
-  const [out, err] = [process.stdout.write.bind(process.stdout), process.stderr.write.bind(process.stderr)];
-  let text = '';
-  process.stdout.write = ((s: string) => ((text += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((text += s), true)) as typeof process.stderr.write;
-  try {
-    return { code: await main(args), text };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
+  const r = await runCli(args);
+  return { code: r.code, text: r.out + r.err };
 };
 
 test('a JSONL line torn by a kill is cut off and the next record starts on a fresh line', () => {
