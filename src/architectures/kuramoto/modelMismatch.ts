@@ -5,7 +5,6 @@ import { nonlinearShiftFor, stnoAmplitude } from '../../devices/stnoAmplitude.ts
 import { stnoPhase } from '../../devices/stnoPhase.ts';
 import { seedFor } from '../../random/rng.ts';
 import { runDescription } from '../../sim/runDescription.ts';
-import type { SimulateOptions } from '../../sim/simulate.ts';
 import { resolveDescription } from '../../spec/resolve.ts';
 import type { DescriptionInput } from '../../spec/schema.ts';
 import { initialPhases } from '../../surrogate/kuramoto/kernel.ts';
@@ -35,7 +34,6 @@ export interface CircuitRunOptions {
   /** Transient TMAX (s) and reltol of every run (defaults 100 ps, 1e-6). */
   readonly tmax?: number;
   readonly reltol?: number;
-  readonly simulate?: SimulateOptions;
 }
 
 /** A stable name of a circuit model, for tables and caches. */
@@ -67,7 +65,7 @@ export function exampleCircuit(classifier: KuramotoClassifier, x: readonly numbe
 export async function circuitMeanFrequencies(classifier: KuramotoClassifier, x: readonly number[], m: number, model: CircuitModel, o: CircuitRunOptions): Promise<number[]> {
   const { n, settings } = classifier.description;
   const d = exampleCircuit(classifier, x, m, model, o);
-  const r = await runDescription(resolveDescription(d), o.simulate);
+  const r = await runDescription(resolveDescription(d));
   const fref = stnoPhase.params.fref.default;
   const [t0, t1] = [settings.duration - settings.window, settings.duration];
   return Array.from({ length: n }, (_, i) => {
