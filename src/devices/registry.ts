@@ -2,6 +2,8 @@
 import type { Device } from './device.ts';
 import { stnoPhase } from './stnoPhase.ts';
 import { phaseBus } from './phaseBus.ts';
+import { stnoAmplitude } from './stnoAmplitude.ts';
+import { amplitudeBus } from './amplitudeBus.ts';
 import { stnoPower } from './stnoPower.ts';
 import { stnoActivation } from './stnoActivation.ts';
 import { spinDiode } from './spinDiode.ts';
@@ -12,5 +14,5 @@ import { resistor } from './resistor.ts';
 import { synapseGm } from './synapseGm.ts';
 
 export const DEVICES: Record<string, Device> = Object.fromEntries(
-  [stnoPhase, phaseBus, stnoPower, stnoActivation, spinDiode, highPass, cmosAmp, cmosGm, cmosGmGf180, resistor, synapseGm].map((d) => [d.kind, d as unknown as Device]),
+  [stnoPhase, phaseBus, stnoAmplitude, amplitudeBus, stnoPower, stnoActivation, spinDiode, highPass, cmosAmp, cmosGm, cmosGmGf180, resistor, synapseGm].map((d) => [d.kind, d as unknown as Device]),
 );
