@@ -85,20 +85,34 @@ export function layerResonators(shapes: CnnShapes): number[] {
   return [...shapes.convs.map((s) => s.outH * s.outW * s.spec.filters * s.spec.kernel ** 2 * s.inC), shapes.fcInputs * shapes.classes];
 }
 
+/** Sum over output positions of the filter taps that land inside an input of size n (zero padding has no RF channel). */
+function tapsInside(n: number, out: number, k: number, pad: number): number {
+  let taps = 0;
+  for (let o = 0; o < out; o++) for (let i = 0; i < k; i++) if (o + i - pad >= 0 && o + i - pad < n) taps++;
+  return taps;
+}
+
 /**
- * Device counts as paper 002 counts them: neurons are the RF emitters (input pixels and STNOs, 784 + 5408 + 1600 = 7792
- * for MNIST; the outputs go to CMOS softmax), synapses are the resonators (6.75 million for MNIST).
+ * Device counts. Neurons are the RF emitters (input pixels and STNOs: 784 + 5408 + 1600 = 7792 for MNIST; the outputs go to
+ * CMOS softmax). Synapses as paper 002 counts them: every filter tap of every chain (6.752 million for MNIST).
+ * resonatorsWithInput leaves out the taps on zero padding, which receive no RF signal and need no device (6.29 million).
  */
-export function deviceCounts(arch: CnnArch): { neurons: number; synapses: number; chains: number; perLayer: { inputs: number; resonators: number; chains: number }[] } {
+export function deviceCounts(arch: CnnArch): {
+  neurons: number;
+  synapses: number;
+  resonatorsWithInput: number;
+  chains: number;
+  perLayer: { inputs: number; resonators: number; resonatorsWithInput: number; chains: number }[];
+} {
   const shapes = cnnShapes(arch);
   const inputs = layerInputs(shapes);
   const resonators = layerResonators(shapes);
+  const withInput = [
+    ...shapes.convs.map((s) => tapsInside(s.inH, s.outH, s.spec.kernel, s.spec.pad) * tapsInside(s.inW, s.outW, s.spec.kernel, s.spec.pad) * s.inC * s.spec.filters),
+    shapes.fcInputs * shapes.classes,
+  ];
   const chains = [...shapes.convs.map((s) => s.outH * s.outW * s.spec.filters), shapes.classes];
-  const perLayer = inputs.map((n, l) => ({ inputs: n, resonators: resonators[l], chains: chains[l] }));
-  return {
-    neurons: inputs.reduce((s, n) => s + n, 0),
-    synapses: resonators.reduce((s, n) => s + n, 0),
-    chains: chains.reduce((s, n) => s + n, 0),
-    perLayer,
-  };
+  const perLayer = inputs.map((n, l) => ({ inputs: n, resonators: resonators[l], resonatorsWithInput: withInput[l], chains: chains[l] }));
+  const sum = (xs: number[]) => xs.reduce((s, n) => s + n, 0);
+  return { neurons: sum(inputs), synapses: sum(resonators), resonatorsWithInput: sum(withInput), chains: sum(chains), perLayer };
 }
