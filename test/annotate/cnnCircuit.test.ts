@@ -6,6 +6,11 @@ import { layerUnits, partitionLayer, partitionNetwork } from '../../src/annotate
 import { loadDigits } from '../../src/data/digits.ts';
 import { digitsImages, pixelFractions } from '../../src/data/images.ts';
 import { runDescription } from '../../src/sim/runDescription.ts';
+import { simulate } from '../../src/sim/simulate.ts';
+import { writeNetworkDecks } from '../../src/annotate/cnnDecks.ts';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { resolveDescription } from '../../src/spec/resolve.ts';
 import { deviceCounts, DIGITS_ARCH, MNIST_ARCH, type CnnArch } from '../../src/surrogate/cnn/arch.ts';
 import { initSpintronic, type CnnModel } from '../../src/surrogate/cnn/model.ts';
@@ -89,6 +94,25 @@ test('a whole small network at circuit level: layer after layer from ngspice out
     assert.is(img.circuitPrediction, img.referencePrediction);
     assert.ok(img.referenceLogits.some((z) => z !== 0), 'signal reaches the output');
     img.layers.forEach((l, k) => assert.ok(l.chainErrorLocal <= 1e-6 && l.chainErrorEndToEnd <= 1e-6, `image ${img.image} layer ${k}: ${JSON.stringify(l)}`));
+  }
+});
+
+test('the deck writer emits every deck to disk one at a time; its logits are the reference\'s; a deck read back runs in ngspice', async () => {
+  const model = withGains(DIGITS_ARCH, 1, [0.06, 0.01, 0.05]);
+  const dir = mkdtempSync(join(tmpdir(), 'spinspice-cnn-decks-'));
+  try {
+    const pixels = pixelFractions(digits, [7]);
+    const { decks, logits } = writeNetworkDecks(model, pixels, dir, { maxResonators: 20000 });
+    const ref = referenceNetwork(model).forward(pixels);
+    logits.forEach((z, i) => assert.ok(Math.abs(z - ref.logits[i]) <= 1e-12 * Math.max(...ref.logits.map(Math.abs)), `logit ${i}`));
+    assert.is(decks.length, partitionNetwork(DIGITS_ARCH, 20000).flat().length);
+    assert.ok(readdirSync(dir).includes('spinspice_spinDiode.lib') && readdirSync(dir).includes('decks.json'));
+    const deck = decks.find((d) => d.layer === 1)!;
+    const result = await simulate(readFileSync(join(dir, deck.file), 'utf8'), { baseDir: dir });
+    const part = partitionLayer(DIGITS_ARCH, 1, 20000)[deck.index];
+    for (const [c, u] of readPartition(model, part, result).chains) assert.ok(Math.abs(u - ref.chains[1][c]) <= 1e-6 * Math.max(1e-3, Math.abs(ref.chains[1][c])), `chain ${c}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 

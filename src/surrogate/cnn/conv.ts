@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 /**
  * Zero-padded, stride-1 convolution y[b,h,w,m] = sum_{i,j,c} x[b,h+i-pad,w+j-pad,c] * w[i,j,c,m], with a custom gradient made of
  * forward convolutions only: the wasm backend has no Conv2DBackpropFilter, and its Conv2DBackpropInput is ~6x slower than a
- * forward convolution. dx = conv(dy padded by k-1, w flipped and transposed); dw = conv(x^T, dy^T) with the batch as channels.
+ * forward convolution. dx = conv(dy padded by k-1-pad, w flipped and transposed); dw = conv(x^T, dy^T) with the batch as channels.
  * `inputGradient: false` skips dx (the network's input needs none).
  */
 export function conv2dChains(x: tf.Tensor4D, w: tf.Tensor4D, pad: number, inputGradient = true): tf.Tensor4D {
@@ -16,17 +16,18 @@ export function conv2dChains(x: tf.Tensor4D, w: tf.Tensor4D, pad: number, inputG
       value: tf.conv2d(xp, wIn, 1, 'valid'),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [xs, ws] = saved as [tf.Tensor4D, tf.Tensor4D];
-        const [B, Hp, Wp, C] = xs.shape;
+        const B = xs.shape[0];
         const k = ws.shape[0];
         const dw = tf.tidy(() =>
           tf.transpose(tf.conv2d(tf.transpose(xs, [3, 1, 2, 0]) as tf.Tensor4D, tf.transpose(dy, [1, 2, 0, 3]) as tf.Tensor4D, 1, 'valid'), [1, 2, 0, 3]),
         );
         if (!inputGradient) return [tf.zerosLike(xIn), dw];
+        // dx of the unpadded input directly: dy padded by k - 1 - pad (cropped when pad > k - 1), flipped and transposed filter
         const dx = tf.tidy(() => {
-          const dyp = tf.pad(dy as tf.Tensor4D, [[0, 0], [k - 1, k - 1], [k - 1, k - 1], [0, 0]]);
+          const grow = k - 1 - pad;
+          const dyp = grow >= 0 ? tf.pad(dy as tf.Tensor4D, [[0, 0], [grow, grow], [grow, grow], [0, 0]]) : tf.slice(dy as tf.Tensor4D, [0, -grow, -grow, 0], [B, dy.shape[1]! + 2 * grow, dy.shape[2]! + 2 * grow, dy.shape[3]!]);
           const wFlip = tf.transpose(tf.reverse(ws, [0, 1]), [0, 1, 3, 2]) as tf.Tensor4D;
-          const dxp = tf.conv2d(dyp, wFlip, 1, 'valid');
-          return pad ? tf.slice(dxp, [0, pad, pad, 0], [B, Hp - 2 * pad, Wp - 2 * pad, C]) : dxp;
+          return tf.conv2d(dyp, wFlip, 1, 'valid');
         });
         return [dx, dw];
       },
