@@ -30,13 +30,15 @@ export function parseCnnOptions(o: CliOptions) {
   const spec = TASKS[task];
   const network = o.network ?? 'spintronic';
   if (network !== 'spintronic' && network !== 'software') throw new InputError(`must be spintronic or software, got '${network}'`, '--network');
+  const sigma = bounded(o.sigma ?? '0', '--sigma', 0, 100);
+  if (sigma > 0 && network === 'software') throw new InputError('applies to the spintronic network only (resonance-frequency variability)', '--sigma');
   const seed = integer(o.seed ?? '1', '--seed', 0);
   if (seed > 0xffffffff) throw new InputError(`must be an integer in [0, 4294967295], got ${o.seed}`, '--seed');
   return {
     task,
     network: network as 'spintronic' | 'software',
     epochs: integer(o.epochs ?? String(spec.epochs), '--epochs', 1),
-    sigma: bounded(o.sigma ?? '0', '--sigma', 0, 100),
+    sigma,
     seed,
     variabilitySeed: o.variabilitySeed === undefined ? undefined : integer(o.variabilitySeed, '--variability-seed', 0),
     batchSize: integer(o.batchSize ?? String(spec.batchSize), '--batch-size', 1),
