@@ -23,6 +23,8 @@ export interface CnnRunOptions {
   readonly lrDecay?: number;
   /** Folder for checkpoint.json; a run finds its checkpoint there and resumes. */
   readonly checkpointDir?: string;
+  /** Start from a trained model (fine-tuning, e.g. on devices with variability) instead of a seeded init; its gains are kept. */
+  readonly initial?: { readonly model: CnnModel; readonly source: string };
   readonly onEpoch?: (r: EpochRecord) => void;
   readonly onBatch?: (done: number, total: number, loss: number) => void;
 }
@@ -35,6 +37,8 @@ export interface CnnMetrics {
   epochs: number;
   sigma: number;
   variabilitySeed?: number;
+  /** The model a fine-tuning run started from. */
+  initial?: string;
   train: { accuracy: number; loss: number };
   test: { accuracy: number; loss: number };
   seconds: number;
@@ -55,11 +59,12 @@ export async function runCnn(o: CnnRunOptions): Promise<{ model: CnnModel; model
   const lrDecay = o.lrDecay ?? spec.lrDecay;
   const sigma = o.sigma ?? 0;
   const { train, test } = taskData(o.task);
-  const init = o.network === 'spintronic' ? initSpintronic(spec.arch, o.seed) : initSoftware(spec.arch, o.seed);
+  const init = o.initial?.model ?? (o.network === 'spintronic' ? initSpintronic(spec.arch, o.seed) : initSoftware(spec.arch, o.seed));
+  if (init.params.kind !== o.network || init.arch.name !== spec.arch.name) throw new InputError(`is a ${init.params.kind} ${init.arch.name} model; this run trains a ${o.network} ${spec.arch.name}`, undefined, o.initial?.source);
   const variabilitySeed = o.variabilitySeed ?? o.seed;
   const variability: Variability | undefined = sigma > 0 && o.network === 'spintronic' ? { sigma, draws: drawDevices(spec.arch, variabilitySeed) } : undefined;
   const checkpointPath = o.checkpointDir ? join(o.checkpointDir, CHECKPOINT) : undefined;
-  const identity = { task: o.task, network: o.network, seed: o.seed, sigma, variabilitySeed, batchSize, lr, lrDecay };
+  const identity = { task: o.task, network: o.network, seed: o.seed, sigma, variabilitySeed, batchSize, lr, lrDecay, initial: o.initial?.source ?? null };
   const resume = checkpointPath && existsSync(checkpointPath) ? reviveCheckpoint(JSON.parse(readFileSync(checkpointPath, 'utf8')), identity, checkpointPath) : undefined;
   const result = await trainCnn(init, train, {
     epochs,
@@ -70,6 +75,7 @@ export async function runCnn(o: CnnRunOptions): Promise<{ model: CnnModel; model
     variability,
     test,
     resume,
+    calibrate: o.initial ? false : undefined,
     onEpoch: o.onEpoch,
     onBatch: o.onBatch,
     checkpoint: checkpointPath ? { every: spec.checkpointEvery, save: (c) => writeJsonAtomic(checkpointPath, { run: identity, ...serialiseCheckpoint(c) }) } : undefined,
@@ -85,6 +91,7 @@ export async function runCnn(o: CnnRunOptions): Promise<{ model: CnnModel; model
     epochs,
     sigma,
     ...(variability ? { variabilitySeed } : {}),
+    ...(o.initial ? { initial: o.initial.source } : {}),
     train: { accuracy: trainEval.accuracy, loss: trainEval.loss },
     test: { accuracy: testEval.accuracy, loss: testEval.loss },
     seconds: result.seconds,
@@ -98,6 +105,7 @@ export async function runCnn(o: CnnRunOptions): Promise<{ model: CnnModel; model
     task: o.task,
     dataset: spec.dataset,
     seed: o.seed,
+    initial: o.initial?.source ?? null,
     variability: variability ? { sigma, seed: variabilitySeed, rule: 'f_res = f_res,nominal (1 + alpha sigma n), n = drawDevices(arch, seed)' } : null,
     metrics: { train: metrics.train, test: metrics.test, epochs },
   });
@@ -115,7 +123,7 @@ function serialiseCheckpoint(c: Checkpoint): Record<string, unknown> {
 function reviveCheckpoint(doc: Record<string, unknown>, identity: Record<string, unknown>, path: string): Checkpoint {
   const run = (doc.run ?? {}) as Record<string, unknown>;
   for (const [k, v] of Object.entries(identity)) {
-    if (run[k] !== v) throw new InputError(`belongs to another run (${k} = ${JSON.stringify(run[k])}, this run has ${JSON.stringify(v)}); use another --out`, undefined, path);
+    if ((run[k] ?? null) !== (v ?? null)) throw new InputError(`belongs to another run (${k} = ${JSON.stringify(run[k])}, this run has ${JSON.stringify(v)}); use another --out`, undefined, path);
   }
   const p = doc.params as Record<string, unknown>;
   const f = (v: unknown) => Float64Array.from(v as number[]);

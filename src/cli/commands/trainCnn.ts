@@ -1,5 +1,7 @@
 // `spinspice train cnn --task digits|mnist ...`: option definitions and the handler (validation, resumable training, outputs).
+import { readFileSync } from 'node:fs';
 import { InputError } from '../../errors.ts';
+import { fromModelJson, type CnnModelJson } from '../../surrogate/cnn/model.ts';
 import { startProgress } from '../../io/progress.ts';
 import { CNN_TASKS, TASKS, type CnnTask } from '../../architectures/cnn/tasks.ts';
 import { runCnn, writeCnnRun } from '../../architectures/cnn/experiment.ts';
@@ -14,6 +16,7 @@ export const cnnOptions: readonly { flags: string; description: string; default?
   { flags: '--sigma <s>', description: 'resonance variability during training, in units of the half width alpha*f (paper 002 eq. 4)', default: '0' },
   { flags: '--seed <n>', description: 'seed of initialisation and shuffles', default: '1' },
   { flags: '--variability-seed <n>', description: 'seed of the device draws (default: --seed)' },
+  { flags: '--init <model>', description: 'start from a trained model.json (fine-tuning, e.g. with --sigma) instead of a seeded init' },
   { flags: '--batch-size <n>', description: 'mini-batch size (digits 32, mnist 64)' },
   { flags: '--lr <x>', description: 'Adam learning rate of the first epoch (digits 0.01, mnist 0.003)' },
   { flags: '--lr-decay <x>', description: 'learning-rate factor per epoch (digits 0.9, mnist 0.85)' },
@@ -21,6 +24,14 @@ export const cnnOptions: readonly { flags: string; description: string; default?
 ];
 
 type CliOptions = Record<string, string | undefined>;
+
+function readModel(file: string) {
+  try {
+    return fromModelJson(JSON.parse(readFileSync(file, 'utf8')) as CnnModelJson);
+  } catch (e) {
+    throw new InputError(`cannot read a CNN model.json: ${(e as Error).message}`, '--init', file);
+  }
+}
 
 /** Validate everything once at the boundary; returns fully resolved run options. */
 export function parseCnnOptions(o: CliOptions) {
@@ -45,6 +56,7 @@ export function parseCnnOptions(o: CliOptions) {
     lr: bounded(o.lr ?? String(spec.lr), '--lr', 1e-9, 10),
     lrDecay: bounded(o.lrDecay ?? String(spec.lrDecay), '--lr-decay', 1e-3, 1),
     out: outputDir(o.out),
+    initial: o.init === undefined ? undefined : { model: readModel(o.init), source: o.init },
   };
 }
 
