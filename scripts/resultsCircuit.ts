@@ -16,9 +16,9 @@ import type { ValidationReport } from '../src/validate/kuramotoValidation.ts';
 const { values } = parseArgs({
   options: {
     model: { type: 'string', default: 'runs/results-kuramoto/iris-versicolor-extended/model.json' },
-    'circuit-trials': { type: 'string', default: '3' },
-    'circuit-examples': { type: 'string', default: '20' },
-    'mc-circuit-trials': { type: 'string', default: '8' },
+    'circuit-trials': { type: 'string', default: '2' },
+    'circuit-examples': { type: 'string', default: '12' },
+    'mc-circuit-trials': { type: 'string', default: '6' },
   },
 });
 const RUNS = join(ROOT, 'runs/results-circuit');

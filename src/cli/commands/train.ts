@@ -10,6 +10,7 @@ import { KuramotoPool } from '../../surrogate/kuramoto/pool.ts';
 import { parseQuantity } from '../../units/quantity.ts';
 import { integer, outputDir } from '../options.ts';
 import { dynamicalOptions, trainDynamicalHandler } from './trainDynamical.ts';
+import { cnnOptions, trainCnnHandler } from './trainCnn.ts';
 
 type CliOptions = Record<string, string | undefined>;
 
@@ -34,6 +35,7 @@ const kuramotoOptions: TrainEntry['options'] = [
 const ENTRIES: Record<string, TrainEntry> = {
   kuramoto: { options: kuramotoOptions, handler: trainKuramoto },
   dynamical: { options: dynamicalOptions, handler: trainDynamicalHandler },
+  cnn: { options: cnnOptions, handler: trainCnnHandler },
 };
 
 export function registerTrain(program: Command): void {
