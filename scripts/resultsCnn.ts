@@ -118,7 +118,7 @@ async function sampleDecks(model: CnnModel, task: CnnTask, images: number[], dec
         const t = performance.now();
         const out = readPartition(model, parts[k], await runDescription(partitionDescription(model, parts[k], inputs), { engine, timeoutMs: 1_800_000 }));
         let worst = 0;
-        for (const [c, u] of out.chains) worst = Math.max(worst, Math.abs(u - expected[c]) / scale[c]);
+        for (const [c, u] of out.chains) worst = Math.max(worst, scale[c] > 0 ? Math.abs(u - expected[c]) / scale[c] : Math.abs(u - expected[c]));
         checks.push({ layer: l, deck: k, image, chains: out.chains.size, resonators: parts[k].resonators, maxChainError: worst, seconds: (performance.now() - t) / 1000 });
         log(`  ${task} image ${image} layer ${l} deck ${k}: max chain error ${worst.toExponential(2)}`);
       }
@@ -329,7 +329,7 @@ if (phases.has('report')) {
     const layers = n.images[0].layers.map((_, l) => {
       const ls = n.images.map((i) => i.layers[l]);
       const max = (f: (x: (typeof ls)[number]) => number | undefined) => Math.max(...ls.map((x) => f(x) ?? 0));
-      return [l, max((x) => x.chainErrorLocal).toExponential(2), max((x) => x.chainErrorEndToEnd).toExponential(2), l < ls.length && ls[0].currentErrorMa !== undefined ? max((x) => x.currentErrorMa).toExponential(2) : '—', ls[0].powerErrorUw !== undefined ? max((x) => x.powerErrorUw).toExponential(2) : '—'];
+      return [l, max((x) => x.chainErrorLocal).toExponential(2), max((x) => x.chainErrorEndToEnd).toExponential(2), ls[0].currentErrorMa !== undefined ? max((x) => x.currentErrorMa).toExponential(2) : '—', ls[0].powerErrorUw !== undefined ? max((x) => x.powerErrorUw).toExponential(2) : '—'];
     });
     lines.push(
       `Whole trained ${task} network at circuit level on test images 0-${n.images.length - 1}: ${n.images[0].decks} decks per image (${n.engine} ngspice, ${n.workers} pool workers, ` +

@@ -81,7 +81,7 @@ export function layerInputs(shapes: CnnShapes): number[] {
 }
 
 /** Resonators per synaptic layer: chains x resonators per chain (conv: outH*outW*filters x k^2*inC; FC: classes x inputs). */
-export function layerResonators(shapes: CnnShapes): number[] {
+export function layerSynapses(shapes: CnnShapes): number[] {
   return [...shapes.convs.map((s) => s.outH * s.outW * s.spec.filters * s.spec.kernel ** 2 * s.inC), shapes.fcInputs * shapes.classes];
 }
 
@@ -106,7 +106,7 @@ export function deviceCounts(arch: CnnArch): {
 } {
   const shapes = cnnShapes(arch);
   const inputs = layerInputs(shapes);
-  const resonators = layerResonators(shapes);
+  const resonators = layerSynapses(shapes);
   const withInput = [
     ...shapes.convs.map((s) => tapsInside(s.inH, s.outH, s.spec.kernel, s.spec.pad) * tapsInside(s.inW, s.outW, s.spec.kernel, s.spec.pad) * s.inC * s.spec.filters),
     shapes.fcInputs * shapes.classes,
