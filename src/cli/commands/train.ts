@@ -11,6 +11,7 @@ import { MAX_DT } from '../../surrogate/kuramoto/params.ts';
 import { KuramotoPool } from '../../surrogate/kuramoto/pool.ts';
 import { parseQuantity } from '../../units/quantity.ts';
 import { dynamicalOptions, trainDynamicalHandler } from './trainDynamical.ts';
+import { trainVowelsHandler, vowelOptions } from './trainVowels.ts';
 
 type CliOptions = Record<string, string | undefined>;
 
@@ -35,6 +36,7 @@ const kuramotoOptions: TrainEntry['options'] = [
 const ENTRIES: Record<string, TrainEntry> = {
   kuramoto: { options: kuramotoOptions, handler: trainKuramoto },
   dynamical: { options: dynamicalOptions, handler: trainDynamicalHandler },
+  vowels: { options: vowelOptions, handler: (o) => trainVowelsHandler(o, ensureWritableDir) },
 };
 
 export function registerTrain(program: Command): void {
