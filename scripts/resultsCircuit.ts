@@ -35,7 +35,7 @@ async function step(argv: string[]): Promise<void> {
 const at = (name: string) => join(RUNS, name);
 await step(['validate', model, '--out', at('validate')]);
 await step(['noise', model, '--dt', '10ps', '--trials', '100', '--circuit-trials', values['circuit-trials']!, '--circuit-examples', values['circuit-examples']!, '--out', at('noise')]);
-await step(['mc', model, '--level', 'surrogate', '--dt', '10ps', '--trials', '200', '--sensitivity-trials', '50', '--out', at('mc-surrogate')]);
+await step(['mc', model, '--level', 'surrogate', '--dt', '10ps', '--trials', '100', '--sensitivity-trials', '20', '--out', at('mc-surrogate')]);
 await step(['mc', model, '--level', 'circuit', '--trials', values['mc-circuit-trials']!, '--examples', values['circuit-examples']!, '--sensitivity-trials', '0', '--out', at('mc-circuit')]);
 
 const read = <T>(path: string) => JSON.parse(readFileSync(path, 'utf8')) as T;
