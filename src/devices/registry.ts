@@ -11,7 +11,10 @@ import { highPass } from './highPass.ts';
 import { cmosAmp, cmosGm } from './cmosAmp.ts';
 import { cmosGmGf180 } from './cmosGmGf180.ts';
 import { resistor } from './resistor.ts';
+import { maxPool } from './maxPool.ts';
+import { spinDiodeRf } from './spinDiodeRf.ts';
+import { synapseGm } from './synapseGm.ts';
 
 export const DEVICES: Record<string, Device> = Object.fromEntries(
-  [stnoPhase, phaseBus, stnoAmplitude, amplitudeBus, stnoPower, stnoActivation, spinDiode, highPass, cmosAmp, cmosGm, cmosGmGf180, resistor].map((d) => [d.kind, d as unknown as Device]),
+  [stnoPhase, phaseBus, stnoAmplitude, amplitudeBus, stnoPower, stnoActivation, spinDiode, highPass, cmosAmp, cmosGm, cmosGmGf180, resistor, synapseGm, maxPool, spinDiodeRf].map((d) => [d.kind, d as unknown as Device]),
 );

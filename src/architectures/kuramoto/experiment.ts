@@ -37,6 +37,7 @@ export interface ExperimentOptions {
   readonly gradientHorizon?: number | null;
   readonly candidates?: number;
   readonly lockSurrogate?: boolean;
+  readonly couplingMargin?: number;
   readonly onIteration?: (t: number, loss: number, accuracy: number) => void;
 }
 
@@ -54,7 +55,7 @@ export async function runExperiment(o: ExperimentOptions): Promise<ExperimentRes
   const started = performance.now();
   const task = loadTask(o.task, o.splitSeed ?? 0);
   const dt = o.dt ?? TRAINING_DT;
-  const { model, chosen, errors } = await searchInitialization(
+  const { model, chosen, start, errors } = await searchInitialization(
     {
       arch: o.arch,
       n: o.n ?? 6,
@@ -73,6 +74,7 @@ export async function runExperiment(o: ExperimentOptions): Promise<ExperimentRes
     seed: seedFor(o.seed, 1),
     pool: o.pool,
     lockSurrogate: o.lockSurrogate,
+    couplingMargin: o.couplingMargin,
     onIteration: o.onIteration,
   });
   const evalSeed = seedFor(o.seed, 2);
@@ -89,7 +91,7 @@ export async function runExperiment(o: ExperimentOptions): Promise<ExperimentRes
     seed: o.seed,
     iterations: o.iterations,
     learningRate: o.learningRate ?? LEARNING_RATE,
-    init: { chosen, scores: errors },
+    init: { chosen, start, scores: errors },
     losses: history.loss,
     accuracies: history.accuracy,
     bestIteration: history.best,
