@@ -9,7 +9,8 @@ import { highPass } from './highPass.ts';
 import { cmosAmp, cmosGm } from './cmosAmp.ts';
 import { cmosGmGf180 } from './cmosGmGf180.ts';
 import { resistor } from './resistor.ts';
+import { synapse } from './synapse.ts';
 
 export const DEVICES: Record<string, Device> = Object.fromEntries(
-  [stnoPhase, phaseBus, stnoPower, stnoActivation, spinDiode, highPass, cmosAmp, cmosGm, cmosGmGf180, resistor].map((d) => [d.kind, d as unknown as Device]),
+  [stnoPhase, phaseBus, stnoPower, stnoActivation, spinDiode, highPass, cmosAmp, cmosGm, cmosGmGf180, resistor, synapse].map((d) => [d.kind, d as unknown as Device]),
 );
