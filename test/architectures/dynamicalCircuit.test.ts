@@ -6,18 +6,16 @@ import { seqDigitsConfig, seqDigitsData } from '../../src/architectures/dynamica
 import { createRng } from '../../src/random/rng.ts';
 import { resolveDescription } from '../../src/spec/resolve.ts';
 import { runDescription } from '../../src/sim/runDescription.ts';
-import { drawMasks, dynamicsArrays, initParams, synapseCount } from '../../src/surrogate/dynamical/params.ts';
-import { gammaOf } from '../../src/surrogate/dynamical/config.ts';
+import { drawMasks, initParams, synapseCount } from '../../src/surrogate/dynamical/params.ts';
 import type { DynamicalModel } from '../../src/surrogate/dynamical/model.ts';
 import { surrogateOutputTrajectories, trajectoryError } from '../../src/architectures/dynamical/circuitValidation.ts';
 import { InputError } from '../../src/errors.ts';
 
-/** A network with weights of trained magnitude (I*dt ~ 0.35 in physical units 1/ns), random biases and readout. */
+/** A network with weights of trained magnitude (initial drive I0 = 0.35/ns), random biases and readout. */
 function network(seed: number): DynamicalModel {
   const cfg = seqDigitsConfig({ model: 'spintronic' });
   const masks = drawMasks(cfg, seed);
-  const params = initParams(cfg, masks, seed, 20);
-  dynamicsArrays(params).forEach((a) => a.forEach((v, i) => (a[i] = v * gammaOf(cfg))));
+  const params = initParams(cfg, masks, seed, 0.35);
   const rng = createRng(seed + 100);
   params.b.forEach((b) => b.forEach((_, i) => (b[i] = 0.05 * (2 * rng.uniform() - 1))));
   params.wout.forEach((_, i) => (params.wout[i] = 4 * (2 * rng.uniform() - 1)));

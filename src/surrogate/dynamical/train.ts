@@ -23,12 +23,11 @@ export interface TrainOptions {
   /** Every gradient element clipped to [-clip, clip]. */
   clip?: number;
   engine?: Engine;
-  /** Scale of the initial dynamics weights relative to U(+-1/sqrt(fan_in)); default 1. */
-  initScale?: number;
+  /** Initial drive I0 (1/ns) of the design-rule initialisation (initParams); default DEFAULT_INIT_DRIVE. */
+  initDrive?: number;
   /**
-   * Unit (1/ns) in which the dynamics weights and biases are trained: W = paramUnit * theta. Default gamma: the drive
-   * in units of the damping, as in the paper's time-normalised code, so lr0 = 0.149, clipping at 1 and a PyTorch-style
-   * init apply to theta as published. Model files and evaluate() use physical weights (1/ns).
+   * Unit (1/ns) in which the dynamics weights and biases are trained, W = paramUnit * theta: Adam's steps (lr) and
+   * the clipping apply to theta. Default paramUnitOf(cfg). Model files and evaluate() use physical weights (1/ns).
    */
   paramUnit?: number;
   /**
@@ -70,6 +69,13 @@ export interface TrainResult {
 }
 
 export const PAPER_TRAINING = { batchSize: 120, lr0: 0.149, lrDecay: 8.077, clip: 1 } as const;
+
+/**
+ * The unit of the trained dynamics parameters: the damping gamma = 1/tau (time normalised by tau). Adam moves every
+ * parameter by ~lr per step, so this unit and lr0 together set the step size; the paper does not state its unit.
+ * Fixed by tau, so it does not follow dt_input in the time-scale sweep.
+ */
+export const paramUnitOf = (cfg: DynamicalConfig): number => gammaOf(cfg);
 
 /** Learning rate of epoch e (from 0): lr0 / (e / lrDecay + 1). */
 export const learningRate = (epoch: number, lr0: number = PAPER_TRAINING.lr0, lrDecay: number = PAPER_TRAINING.lrDecay): number =>
@@ -176,9 +182,9 @@ export function trainNetwork(cfg: DynamicalConfig, data: { train: SequenceSet; t
   const clip = o.clip ?? PAPER_TRAINING.clip;
   const engine = o.engine ?? 'kernel';
   const masks = drawMasks(cfg, o.seed);
-  const init = initParams(cfg, masks, o.seed, o.initScale);
-  const unit = o.paramUnit ?? gammaOf(cfg);
-  const dynVars = dynamicsArrays(init).map((a) => tf.tidy(() => tf.variable(tf.tensor1d(a))));
+  const init = initParams(cfg, masks, o.seed, o.initDrive);
+  const unit = o.paramUnit ?? paramUnitOf(cfg);
+  const dynVars = dynamicsArrays(init).map((a) => tf.tidy(() => tf.variable(tf.tensor1d(Float32Array.from(a, (w) => w / unit)))));
   const wout = tf.tidy(() => tf.variable(tf.tensor2d(init.wout, [cfg.classes, cfg.width])));
   const bout = tf.tidy(() => tf.variable(tf.tensor1d(init.bout)));
   const vars = [...dynVars, wout, bout];
