@@ -54,7 +54,7 @@ test('weights -> device parameters -> weights is the identity (float32 exact)', 
   }
   const k = circuitScales({ sumResistance: 1e4, sigma: 1e9 });
   const syn = networkInstances(m).find((i) => i.name === circuitNames.synExt(1, 0, m.masks.wext[0].indexOf(1)))!;
-  assert.ok(Math.abs((syn.params!.g as number) - (k.kappa * m.params.wext[0][m.masks.wext[0].indexOf(1)]) / 1e4) < 1e-15);
+  assert.ok(Math.abs((syn.params!.gm as number) - (k.kappa * m.params.wext[0][m.masks.wext[0].indexOf(1)]) / 1e4) < 1e-15);
 });
 
 test('the CTRNN has no circuit: InputError naming config.model', () => {
