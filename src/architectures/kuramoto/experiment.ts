@@ -21,6 +21,8 @@ export const LEARNING_RATE = 0.03;
 /**
  * Coupling margin of training (see TrainOptions.couplingMargin): positives must lock at 0.85 k, negatives drift at
  * 1.15 k. Chosen on Iris splits 1-4 (mean test rate and 1 MHz phase-noise trials), never on the reported split 0.
+ * Applied where a held-out test set exists (Iris); the 2D maps are scored on their training grid, where a margin only
+ * costs (circle: 99.7 % at the start, 98.6 % after training with it), so they train without.
  */
 export const TRAINING_COUPLING_MARGIN = 0.15;
 
@@ -38,7 +40,7 @@ export interface ExperimentOptions {
   readonly pool?: KuramotoPool;
   /**
    * Training overrides (defaults: LEARNING_RATE, REFINEMENT_FREQUENCY_UNIT_MHZ for extended and FREQUENCY_UNIT_MHZ for
-   * reference, DEFAULT_GRADIENT_HORIZON, 32 initial draws, TRAINING_COUPLING_MARGIN).
+   * reference, DEFAULT_GRADIENT_HORIZON, 32 initial draws, TRAINING_COUPLING_MARGIN with a held-out test set, else 0).
    */
   readonly learningRate?: number;
   readonly frequencyUnitMHz?: number;
@@ -82,7 +84,7 @@ export async function runExperiment(o: ExperimentOptions): Promise<ExperimentRes
     seed: seedFor(o.seed, 1),
     pool: o.pool,
     lockSurrogate: o.lockSurrogate,
-    couplingMargin: o.couplingMargin ?? TRAINING_COUPLING_MARGIN,
+    couplingMargin: o.couplingMargin ?? (task.test === task.train ? 0 : TRAINING_COUPLING_MARGIN),
     onIteration: o.onIteration,
   });
   const evalSeed = seedFor(o.seed, 2);

@@ -26,7 +26,10 @@ export interface TrainOptions {
   readonly onIteration?: (t: number, loss: number, accuracy: number) => void;
 }
 
-/** Per iteration, measured on the training set before that iteration's update. */
+/**
+ * Per iteration, measured on the training set before that iteration's update, in the training evaluation itself
+ * (with a coupling margin, positives at k (1 - m) and negatives at k (1 + m): stricter than the nominal read-out).
+ */
 export interface TrainHistory {
   readonly loss: number[];
   readonly accuracy: number[];
