@@ -1,10 +1,10 @@
 // Reproduces paper 003's vowel experiment with the forced oscillator network and rewrites the vowels section of docs/RESULTS.md.
 //
-//   npm run results:vowels [-- --parts train,baselines,robustness,circuit] [--seed 1] [--engine native|wasm]
+//   npm run results:vowels [-- --parts train,figures,baselines,robustness,circuit] [--seed 1] [--engine native|wasm]
 //
 // Each run is cached in runs/results-vowels/<name>/ (model.json, metrics.json, figures); the Markdown is rebuilt from
 // every cached file, so parts can be rerun alone. Figures are copied to docs/figures/vowels/.
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../src/io/atomic.ts';
 import { markdownTable, replaceSection, scatterChart } from '../src/report/index.ts';
@@ -17,7 +17,7 @@ import { readVowelNetwork } from '../src/architectures/vowels/persist.ts';
 import { predictVowels, vowelAccuracy } from '../src/architectures/vowels/predict.ts';
 import { gaussianClassifier, trainSoftmaxNetwork } from '../src/architectures/vowels/baselines.ts';
 import { checkCircuit } from '../src/architectures/vowels/circuitCheck.ts';
-import { vowelLearningCurveSvg } from '../src/architectures/vowels/figures.ts';
+import { vowelLearningCurveSvg, vowelResponseMapSvg } from '../src/architectures/vowels/figures.ts';
 import { loadVowelTask, VOWEL_TASKS, type VowelTaskName } from '../src/architectures/vowels/task.ts';
 
 const args = process.argv.slice(2);
@@ -25,7 +25,7 @@ const arg = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const parts = new Set(arg('parts', 'train,baselines,robustness,circuit').split(','));
+const parts = new Set(arg('parts', 'train,figures,baselines,robustness,circuit').split(','));
 const seed = Number(arg('seed', '1'));
 const engine = arg('engine', nativeAvailable() ? 'native' : 'wasm') as EngineName;
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -54,11 +54,27 @@ if (parts.has('train')) {
       const dir = join(RUNS, name);
       await writeVowelExperiment(dir, r);
       writeJsonAtomic(join(dir, 'curve.json'), r.history.accuracy);
-      copyFileSync(join(dir, 'response-map.svg'), join(FIGS, `${name}-response-map.svg`));
       console.log(`${name}: train ${(100 * r.metrics.train.accuracy).toFixed(1)} % test ${(100 * r.metrics.test.accuracy).toFixed(1)} % (${r.metrics.seconds.toFixed(0)} s)`);
     }
     const curves = RUN_KINDS.map(({ arch, rule }) => ({ name: `${arch} (${rule})`, accuracy: readJson<number[]>(join(RUNS, runName(task, arch, rule), 'curve.json')) ?? [] }));
     writeFileAtomic(join(FIGS, `${task}-learning-curves.svg`), await vowelLearningCurveSvg(curves, `Training error, ${task}`));
+  }
+}
+
+if (parts.has('figures')) {
+  // response maps of every cached run (class regions and raw lock patterns), test tokens on top
+  for (const task of TASKS) {
+    for (const { arch, rule } of RUN_KINDS) {
+      const name = runName(task, arch, rule);
+      const m = metrics(name);
+      if (!m) continue;
+      const net = readVowelNetwork(join(RUNS, name, 'model.json'));
+      const title = `${task}, ${arch} (${rule}): test ${(100 * m.test.accuracy).toFixed(1)} %`;
+      for (const by of ['vowels', 'locks'] as const) {
+        const file = `${name}-${by === 'vowels' ? 'response' : 'lock'}-map.svg`;
+        writeFileAtomic(join(FIGS, file), await vowelResponseMapSvg(net, loadVowelTask(task, m.splitSeed).test, title, m.evalSeed, by));
+      }
+    }
   }
 }
 
@@ -116,7 +132,21 @@ if (parts.has('circuit')) {
   }
 }
 
+for (const task of TASKS) await parameterFigure(task);
 writeResults();
+
+/** Test accuracy against trained-parameter count: the oscillator networks, the softmax networks and the Gaussian classifier. */
+async function parameterFigure(task: VowelTaskName): Promise<void> {
+  const b = readJson<{ softmax: { parameters: number; test: number }[]; gaussian: { parameters: number; test: number } }>(join(RUNS, `${task}-baselines.json`));
+  const stno = RUN_KINDS.filter((k) => k.rule === 'gradient').map((k) => metrics(runName(task, k.arch, k.rule)));
+  if (!b || stno.some((m) => !m)) return;
+  const series = [
+    { name: 'STNO network (gradient)', x: stno.map((m) => m!.parameters), y: stno.map((m) => 100 * m!.test.accuracy) },
+    { name: 'softmax network (mean of seeds)', x: b.softmax.map((s) => s.parameters), y: b.softmax.map((s) => 100 * s.test) },
+    { name: 'Gaussian classifier', x: [b.gaussian.parameters], y: [100 * b.gaussian.test] },
+  ];
+  writeFileAtomic(join(FIGS, `${task}-parameters.svg`), await scatterChart({ title: `Test accuracy vs trained parameters, ${task}`, xLabel: 'trained parameters', yLabel: 'test accuracy (%)', series }));
+}
 
 function pct(v: number | null | undefined): string {
   return v === null || v === undefined ? 'n/a' : `${(100 * v).toFixed(1)} %`;
@@ -194,10 +224,9 @@ function writeResults(): void {
   L.push('Figures (lock regions over the (f_A, f_B) plane with the test tokens on top; learning curves; circuit parity):', '');
   for (const task of TASKS) {
     for (const { arch, rule } of RUN_KINDS) {
-      const f = `${runName(task, arch, rule)}-response-map.svg`;
-      if (existsSync(join(FIGS, f))) L.push(`- [${f}](figures/vowels/${f})`);
+      for (const f of [`${runName(task, arch, rule)}-response-map.svg`, `${runName(task, arch, rule)}-lock-map.svg`]) if (existsSync(join(FIGS, f))) L.push(`- [${f}](figures/vowels/${f})`);
     }
-    if (existsSync(join(FIGS, `${task}-learning-curves.svg`))) L.push(`- [${task}-learning-curves.svg](figures/vowels/${task}-learning-curves.svg)`);
+    for (const f of [`${task}-learning-curves.svg`, `${task}-parameters.svg`]) if (existsSync(join(FIGS, f))) L.push(`- [${f}](figures/vowels/${f})`);
   }
   for (const arch of ['reference', 'extended']) {
     const f = `${runName('vowels7', arch, 'gradient')}-circuit-parity.svg`;

@@ -17,6 +17,8 @@ export interface ForcedNetworkSpec {
   readonly sources: readonly RfInput[];
   /** stnoPhase parameters shared by every oscillator (F0, kappa, k, fref, Fmin, Fmax, ...); defaults otherwise. */
   readonly oscillator?: Readonly<Record<string, number>>;
+  /** Per-oscillator overrides on top of `oscillator` (e.g. sampled mismatch of F0, kappa, k), index i for oscillator i. */
+  readonly oscillatorOverrides?: readonly Readonly<Record<string, number>>[];
   /** Power one oscillator emits onto the line (W), the rfSource's Posc; default the device's. */
   readonly Posc?: number;
   /** Initial phases of the oscillators (rad) in the rotating frame; default 0. */
@@ -42,7 +44,7 @@ export function forcedNetwork(spec: ForcedNetworkSpec): DescriptionInput {
         name: `osc${i + 1}`,
         kind: 'stnoPhase',
         nets: { bias: `b${i + 1}`, phase: oscillatorPhaseNet(i), busS: 'S', busC: 'C' },
-        params: oscillator,
+        params: { ...oscillator, ...spec.oscillatorOverrides?.[i] },
         initial: { phase: spec.initialPhases?.[i] ?? 0 },
       })),
       ...spec.sources.map((s, j) => ({

@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as tf from '@tensorflow/tfjs';
-import { loadVowelTask, sourceFrequencies, formantsOf, DEFAULT_MAPPING } from '../../src/architectures/vowels/task.ts';
+import { loadVowelTask, sourceFrequencies, DEFAULT_MAPPING } from '../../src/architectures/vowels/task.ts';
 import { decode, desynchronizations, learnDecoder, patternLabel, patternOf, sourceDesynchronization } from '../../src/architectures/vowels/readout.ts';
 import { codeCrossEntropy, pairErrors } from '../../src/architectures/vowels/loss.ts';
 import { VowelNetwork } from '../../src/architectures/vowels/model.ts';
@@ -28,11 +28,10 @@ test('task: women only, speakers split 2/3 : 1/3 with no speaker on both sides, 
   assert.is(loadVowelTask('vowels12', 0).classes.length, 12);
 });
 
-test('input mapping: formant windows map linearly onto the source bands, and back', () => {
+test('input mapping: the formant windows map linearly onto the source bands', () => {
   assert.equal(sourceFrequencies(300, 700, DEFAULT_MAPPING), [500, 590]);
   assert.equal(sourceFrequencies(1200, 3100, DEFAULT_MAPPING), [590, 680]);
-  const [F1, F2] = formantsOf(...sourceFrequencies(437, 2761, DEFAULT_MAPPING), DEFAULT_MAPPING);
-  assert.ok(Math.abs(F1 - 437) < 1e-9 && Math.abs(F2 - 2761) < 1e-9);
+  assert.equal(sourceFrequencies(750, 1900, DEFAULT_MAPPING), [545, 635]);
 });
 
 test('read-out: D = |f_bar - f_s| / (k_s / 4), pattern bits i * m + s, labels', () => {
@@ -60,8 +59,8 @@ test('code: one pattern per class, greedy by counts; other patterns decode to th
 test('Adler map: lock iff |F - f_s| <= k_s sqrt(17/16) (beat k_s/4), as the read-out threshold', () => {
   const k = 20;
   const edge = k * Math.sqrt(17 / 16);
-  const [inside] = adlerDesynchronizations([600 + edge - 1e-6], [[600, 700]], [k, k]);
-  const [outside] = adlerDesynchronizations([600 + edge + 1e-3], [[600, 700]], [k, k]);
+  const [inside] = adlerDesynchronizations([[600 + edge - 1e-6]], [[600, 700]], [k, k]);
+  const [outside] = adlerDesynchronizations([[600 + edge + 1e-3]], [[600, 700]], [k, k]);
   assert.ok(inside[0] <= 1 && outside[0] > 1);
 });
 
@@ -115,8 +114,6 @@ function teacherTask() {
 test('gradient training recovers a teacher network from a 3-4 MHz offset', () => {
   const { description, data } = teacherTask();
   const student = new VowelNetwork(description, [[51.1], [55.9], [61.1], [65.9]]);
-  const before = trainGradient(student, data, { iterations: 0, learningRate: 0.05, seed: 2 });
-  assert.is(before.accuracy.length, 0);
   const h = trainGradient(student, data, { iterations: 25, learningRate: 0.05, seed: 2 });
   assert.ok(h.accuracy[h.best] > h.accuracy[0], `training accuracy ${h.accuracy[0]} -> best ${h.accuracy[h.best]}`);
   assert.ok(h.accuracy[h.best] >= 0.95, `best training accuracy ${h.accuracy[h.best]}`);

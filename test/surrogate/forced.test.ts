@@ -80,21 +80,22 @@ test('without mutual coupling the oscillators are independent: f_bar_i depends o
   for (let i = 0; i < 3; i++) for (let a = 0; a < 3; a++) if (a !== i) assert.is(jacobian[i * 3 + a], 0);
 });
 
-test('ForcedOperator.apply: value f_bar (MHz) and gradient J^T gbar through tf.grad', () => {
+test('ForcedOperator.apply: value f_bar (MHz), gradient tanh(J)^T gbar (default) or J^T gbar through tf.grad', () => {
   const s = { coupling: 5e6, injection: [kIn, kIn], dt: 1e-10, duration: 3e-7, window: 1.5e-7 };
-  const op = new ForcedOperator(4, { settings: s });
   const Fmhz = Array.from(F4, (v) => v / 1e6);
   const fsMhz = Array.from(network.fs, (v) => v / 1e6);
-  const ev = op.evaluate(Fmhz, fsMhz, 1, true);
   const gbar = [1, -2, 0.5, 3];
   const F = tf.tensor2d([Fmhz]);
-  const grad = tf.grad((x: tf.Tensor) => op.apply(x as tf.Tensor2D, ev).mul(tf.tensor2d([gbar])).sum())(F).dataSync();
-  for (let a = 0; a < 4; a++) {
-    const expected = gbar.reduce((acc, g, i) => acc + g * ev.jacobian![i * 4 + a], 0);
-    assert.ok(Math.abs(grad[a] - expected) < 1e-4 * Math.max(1, Math.abs(expected)), `grad ${a}: ${grad[a]} vs ${expected}`);
+  for (const squash of [true, false]) {
+    const op = new ForcedOperator(4, { settings: s, squash });
+    const ev = op.evaluate(Fmhz, fsMhz, 1, true);
+    const grad = tf.grad((x: tf.Tensor) => op.apply(x as tf.Tensor2D, ev).mul(tf.tensor2d([gbar])).sum())(F).dataSync();
+    for (let a = 0; a < 4; a++) {
+      const expected = gbar.reduce((acc, g, i) => acc + g * (squash ? Math.tanh(ev.jacobian![i * 4 + a]) : ev.jacobian![i * 4 + a]), 0);
+      assert.ok(Math.abs(grad[a] - expected) < 1e-4 * Math.max(1, Math.abs(expected)), `squash ${squash}, grad ${a}: ${grad[a]} vs ${expected}`);
+    }
+    op.apply(F, ev).dataSync().forEach((v, i) => assert.ok(Math.abs(v - ev.fbar[i] / 1e6) < 1e-4));
   }
-  const value = op.apply(F, ev).dataSync();
-  value.forEach((v, i) => assert.ok(Math.abs(v - ev.fbar[i] / 1e6) < 1e-4));
   tf.dispose(F);
 });
 

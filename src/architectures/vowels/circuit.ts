@@ -29,9 +29,17 @@ export const CIRCUIT_TMAX = 100e-12;
  * oscillators biased at the network's currents (the extended network's W [z; 1] evaluated for this token, i.e. what
  * its CMOS summing stage would deliver), two rfSources of power Posc (k_s / k)^2 so that k*sqrt(P/Posc) = k_s, and
  * the initial phases the surrogate draws for the same token (forcedInitialPhases(seedFor(seed, index))).
- * Requires mutual coupling k > 0: injection reaches an oscillator through the same line coupling.
+ * Requires mutual coupling k > 0: injection reaches an oscillator through the same line coupling. `overrides[i]` sets
+ * stnoPhase parameters of oscillator i (a Monte Carlo sample of F0, kappa, k); the bias currents stay those computed
+ * for the nominal devices, as on a chip programmed once.
  */
-export function vowelTokenDescription(net: VowelNetwork, fs: readonly [number, number], seed: number, index: number): Description {
+export function vowelTokenDescription(
+  net: VowelNetwork,
+  fs: readonly [number, number],
+  seed: number,
+  index: number,
+  overrides?: readonly Readonly<Record<string, number>>[],
+): Description {
   const { n, settings } = net.description;
   if (!(settings.coupling > 0)) throw new Error('the circuit needs mutual coupling k > 0: sources inject through the line (k_s = k sqrt(P/Posc))');
   const Posc = rfSource.params.Posc.default;
@@ -41,7 +49,8 @@ export function vowelTokenDescription(net: VowelNetwork, fs: readonly [number, n
       name: `vowel token ${index}: f_A = ${fs[0].toFixed(3)} MHz, f_B = ${fs[1].toFixed(3)} MHz`,
       biasCurrents: net.biasCurrents([fs])[0],
       sources: fs.map((f, s) => ({ f: f * 1e6, P: powerForInjection(settings.injection[s], settings.coupling, Posc), phi0: phases.sources[s] })),
-      oscillator: { k: settings.coupling, Fsoft: stnoPhase.params.Fsoft.default },
+      oscillator: { k: settings.coupling },
+      oscillatorOverrides: overrides,
       Posc,
       initialPhases: phases.oscillators,
       stop: settings.duration,

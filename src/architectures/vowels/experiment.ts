@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../../io/atomic.ts';
 import { seedFor } from '../../random/rng.ts';
-import { searchInitialFrequencies, type InitialSearch } from './init.ts';
+import { searchInitialWeights, type InitialSearch } from './init.ts';
+import { relearnCode } from './targets.ts';
 import { resolveForcedSettings, type ForcedSettings } from '../../surrogate/forced/params.ts';
 import { regionLabel, vowelLearningCurveSvg, vowelResponseMapSvg } from './figures.ts';
 import { TUNING_RANGE_MHZ, VOWEL_FREQUENCY_UNIT_MHZ, VOWEL_SETTINGS, VowelNetwork, type VowelArchitecture, type VowelNetworkDescription } from './model.ts';
@@ -16,7 +17,7 @@ export type VowelRule = 'online' | 'gradient';
 export const VOWEL_RULES: readonly VowelRule[] = ['online', 'gradient'];
 
 /** Defaults of a run: iterations (gradient) or passes (online), step sizes. */
-export const VOWEL_DEFAULTS = { gradientIterations: 40, onlineEpochs: 10, learningRate: 0.1, eta: 0.02 } as const;
+export const VOWEL_DEFAULTS = { gradientIterations: 30, onlineEpochs: 10, learningRate: 0.03, eta: 0.02 } as const;
 
 export interface VowelExperimentOptions {
   readonly task: VowelTaskName;
@@ -29,7 +30,7 @@ export interface VowelExperimentOptions {
   readonly iterations?: number;
   /** Adam learning rate (gradient) or eta (online). */
   readonly step?: number;
-  /** Initial search (default DEFAULT_SEARCH); extended networks start from its frequencies with zero input weights. */
+  /** Initial search on the Adler map (default DEFAULT_SEARCH, see init.ts). */
   readonly search?: InitialSearch;
   /** Physics overrides (default VOWEL_SETTINGS). */
   readonly settings?: Partial<ForcedSettings>;
@@ -60,7 +61,7 @@ export interface VowelMetrics {
   /** Mutual coupling k and injection k_A, k_B (Hz), Euler step (s). */
   readonly physics: { readonly coupling: number; readonly injection: readonly number[]; readonly dt: number };
   /** Initial search: finalists' training accuracy on the Adler map and on the coupled network, the one trained. */
-  readonly init: { readonly chosen: number; readonly adlerScores: readonly number[]; readonly coupledScores: readonly number[]; readonly frequenciesMHz: readonly number[] };
+  readonly init: { readonly chosen: number; readonly adlerScores: readonly number[]; readonly coupledScores: readonly number[]; readonly weights: readonly (readonly number[])[] };
   readonly bestIteration: number;
   /** Seed of the initial phases of the final train/test scoring. */
   readonly evalSeed: number;
@@ -91,9 +92,9 @@ export function runVowelExperiment(o: VowelExperimentOptions): VowelExperimentRe
   if (o.rule === 'online' && o.arch !== 'reference') throw new Error('the online rule tunes the four bias currents of the reference network');
   const task = loadVowelTask(o.task, o.splitSeed ?? 0);
   const description = vowelDescription(task, o.arch, o.settings);
-  const init = searchInitialFrequencies(task.train, description, seedFor(o.seed, 0), o.search);
-  const unit = description.frequencyUnitMHz;
-  const net = new VowelNetwork(description, init.F.map((F) => (description.arch === 'reference' ? [F / unit] : [0, 0, F / unit])));
+  const init = searchInitialWeights(task.train, description, seedFor(o.seed, 0), o.search);
+  const net = new VowelNetwork(description, init.weights);
+  relearnCode(net, predictVowels(net, task.train.fs, { seed: seedFor(o.seed, 3) }), task.train.y);
   const iterations = o.iterations ?? (o.rule === 'gradient' ? VOWEL_DEFAULTS.gradientIterations : VOWEL_DEFAULTS.onlineEpochs);
   const step = o.step ?? (o.rule === 'gradient' ? VOWEL_DEFAULTS.learningRate : VOWEL_DEFAULTS.eta);
   const history =
@@ -119,7 +120,7 @@ export function runVowelExperiment(o: VowelExperimentOptions): VowelExperimentRe
     parameters: net.parameterCount,
     oscillators: d.n,
     physics: { coupling: d.settings.coupling, injection: d.settings.injection, dt: d.settings.dt },
-    init: { chosen: init.chosen, adlerScores: init.adlerScores, coupledScores: init.coupledScores, frequenciesMHz: init.F },
+    init: { chosen: init.chosen, adlerScores: init.adlerScores, coupledScores: init.coupledScores, weights: init.weights },
     bestIteration: history.best,
     evalSeed,
     code: codeLabels(net),
@@ -134,13 +135,16 @@ export function codeLabels(net: VowelNetwork): string[] {
   return net.decoder.entries.map((e) => regionLabel(net, e.pattern, e.cls));
 }
 
-/** Writes model.json, metrics.json, response-map.svg (test tokens on the lock regions) and learning-curve.svg into `dir`. */
+/** Writes model.json, metrics.json, response-map.svg and lock-map.svg (test tokens on top) and, after training, learning-curve.svg into `dir`. */
 export async function writeVowelExperiment(dir: string, r: VowelExperimentResult): Promise<void> {
   const m = r.metrics;
   writeVowelNetwork(join(dir, 'model.json'), toSavedVowelNetwork(r.net, m.code, { ...m, history: { accuracy: r.history.accuracy, loss: r.history.loss } }));
   writeJsonAtomic(join(dir, 'metrics.json'), m);
   const name = `${m.arch} (${m.rule})`;
   const title = `${m.task}, ${name}: test ${(100 * m.test.accuracy).toFixed(1)} %`;
-  writeFileAtomic(join(dir, 'response-map.svg'), await vowelResponseMapSvg(r.net, r.task.test, title, m.evalSeed));
-  writeFileAtomic(join(dir, 'learning-curve.svg'), await vowelLearningCurveSvg([{ name, accuracy: r.history.accuracy }], `Training error, ${m.task}`));
+  writeFileAtomic(join(dir, 'response-map.svg'), await vowelResponseMapSvg(r.net, r.task.test, title, m.evalSeed, 'vowels'));
+  writeFileAtomic(join(dir, 'lock-map.svg'), await vowelResponseMapSvg(r.net, r.task.test, title, m.evalSeed, 'locks'));
+  if (r.history.accuracy.length > 0) {
+    writeFileAtomic(join(dir, 'learning-curve.svg'), await vowelLearningCurveSvg([{ name, accuracy: r.history.accuracy }], `Training error, ${m.task}`));
+  }
 }

@@ -13,10 +13,11 @@ export function regionLabel(net: VowelNetwork, pattern: number, cls: number): st
 }
 
 /**
- * Lock regions: the lock pattern (which oscillator is locked to which source) at each point of a side x side grid over
- * the tokens' (f_A, f_B) range, labelled with the vowel it decodes to; the tokens on top, one marker per vowel.
+ * Response map over a side x side grid of the tokens' (f_A, f_B) range, tokens on top (one marker per vowel).
+ * 'vowels': each point coloured by the vowel its lock pattern decodes to, labelled with that vowel's code word.
+ * 'locks': each point coloured by its lock pattern itself (which oscillator is locked to which source).
  */
-export function vowelResponseMapSvg(net: VowelNetwork, tokens: VowelExamples, title: string, seed: number, side = 40): Promise<string> {
+export function vowelResponseMapSvg(net: VowelNetwork, tokens: VowelExamples, title: string, seed: number, by: 'vowels' | 'locks', side = 40): Promise<string> {
   const range = (s: 0 | 1) => {
     const v = tokens.fs.map((f) => f[s]);
     const pad = 0.04 * (Math.max(...v) - Math.min(...v));
@@ -27,14 +28,17 @@ export function vowelResponseMapSvg(net: VowelNetwork, tokens: VowelExamples, ti
   const ys = axis(range(1));
   const grid = ys.flatMap((b) => xs.map((a) => [a, b] as [number, number]));
   const p = predictVowels(net, grid, { seed });
-  const value = ys.map((_, iy) => xs.map((_, ix) => regionLabel(net, p.patterns[iy * side + ix], p.predicted[iy * side + ix])));
+  const words = new Map(net.decoder.entries.map((e) => [e.cls, patternLabel(e.pattern, net.description.n)]));
+  const label = (q: number) =>
+    by === 'locks' ? regionLabel(net, p.patterns[q], p.predicted[q]) : `${net.description.classes[p.predicted[q]] ?? '?'} (${words.get(p.predicted[q]) ?? 'no code word'})`;
+  const value = ys.map((_, iy) => xs.map((_, ix) => label(iy * side + ix)));
   return responseMap({
     title,
     xLabel: 'f_A (MHz, from F1)',
     yLabel: 'f_B (MHz, from F2)',
     grid: { x: xs, y: ys, value },
     points: tokens.fs.map((f, t) => ({ x: f[0], y: f[1], label: net.description.classes[tokens.y[t]] })),
-    valueLabel: 'locks: vowel',
+    valueLabel: by === 'locks' ? 'lock pattern: vowel' : 'vowel (code word)',
   });
 }
 

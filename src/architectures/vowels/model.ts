@@ -68,7 +68,7 @@ export class VowelNetwork {
     return tf.tensor2d(fsMhz.map(([a, b]) => [(a - A.bandMHz[0]) / (A.bandMHz[1] - A.bandMHz[0]), (b - B.bandMHz[0]) / (B.bandMHz[1] - B.bandMHz[0])]));
   }
 
-  /** Natural frequencies (batch x n, MHz) for source frequencies, clipped to the tuning band; differentiable in the weights. */
+  /** Natural frequencies (batch x n, MHz) for source frequencies, clipped to the tuning band; differentiable in the weights. Same values as naturalFrequencies(). */
   frequencies(fsMhz: readonly (readonly number[])[]): tf.Tensor2D {
     const d = this.description;
     const [lo, hi] = d.tuningRangeMHz;
@@ -103,4 +103,14 @@ export class VowelNetwork {
   setWeights(w: number[][]): void {
     this.weights.assign(tf.tensor2d(w));
   }
+}
+
+/** Natural frequencies (MHz) of a network with `weights` for source frequencies fs (MHz), in plain float64 (searches). */
+export function naturalFrequencies(d: VowelNetworkDescription, weights: readonly (readonly number[])[], fs: readonly (readonly number[])[]): number[][] {
+  const [lo, hi] = d.tuningRangeMHz;
+  const { A, B } = d.mapping;
+  return fs.map(([a, b]) => {
+    const z = [(a - A.bandMHz[0]) / (A.bandMHz[1] - A.bandMHz[0]), (b - B.bandMHz[0]) / (B.bandMHz[1] - B.bandMHz[0]), 1];
+    return weights.map((w) => Math.min(hi, Math.max(lo, (d.arch === 'reference' ? w[0] : w[0] * z[0] + w[1] * z[1] + w[2]) * d.frequencyUnitMHz)));
+  });
 }

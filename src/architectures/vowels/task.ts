@@ -70,12 +70,6 @@ export function sourceFrequencies(F1: number, F2: number, mapping: InputMapping)
   return [mapOne(F1, mapping.A), mapOne(F2, mapping.B)];
 }
 
-/** Formants (Hz) of source frequencies (MHz): the inverse map, for figures. */
-export function formantsOf(fA: number, fB: number, mapping: InputMapping): [number, number] {
-  const inv = (f: number, m: FormantMap) => m.formantHz[0] + ((f - m.bandMHz[0]) / (m.bandMHz[1] - m.bandMHz[0])) * (m.formantHz[1] - m.formantHz[0]);
-  return [inv(fA, mapping.A), inv(fB, mapping.B)];
-}
-
 /** The task: women's tokens of the task's vowels, speakers split TRAIN_FRACTION / rest by a seeded permutation. */
 export function loadVowelTask(name: VowelTaskName, splitSeed: number, mapping: InputMapping = DEFAULT_MAPPING): VowelTask {
   const classes = VOWEL_TASKS[name];
