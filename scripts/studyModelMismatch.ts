@@ -11,13 +11,12 @@ import { writeFileAtomic, writeJsonAtomic } from '../src/io/atomic.ts';
 import { startProgress } from '../src/io/progress.ts';
 import { lineChart, markdownTable, replaceSection, scatterChart } from '../src/report/index.ts';
 import { runExperiment, writeExperiment } from '../src/architectures/kuramoto/experiment.ts';
-import { readClassifier } from '../src/architectures/kuramoto/persist.ts';
 import { accuracy, predict } from '../src/architectures/kuramoto/predict.ts';
-import { loadTask } from '../src/architectures/kuramoto/tasks.ts';
-import { amplitudeParameters, injectionStrength, modelMismatchStudy, type CircuitModel, type ModelScore } from '../src/architectures/kuramoto/modelMismatch.ts';
+import { amplitudeParameters, injectionScale, modelMismatchStudy, type CircuitModel, type ModelScore } from '../src/architectures/kuramoto/modelMismatch.ts';
 import { powerRelaxationRate, stationaryPower, stnoAmplitude } from '../src/devices/stnoAmplitude.ts';
 import { closeEngines } from '../src/sim/simulate.ts';
 import { stableHash } from '../src/spec/hash.ts';
+import { loadKuramotoTarget } from '../src/validate/kuramotoTarget.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -44,11 +43,9 @@ if (!modelPath) {
     await writeExperiment(join(RUNS, 'model'), await runExperiment(TRAIN));
   }
 }
-const { model, training } = readClassifier(modelPath);
-const task = loadTask(training?.task ?? TRAIN.task, training?.splitSeed ?? 0);
-const count = Math.min(Number(arg('examples', String(task.test.x.length))), task.test.x.length);
-const examples = { x: task.test.x.slice(0, count), y: task.test.y.slice(0, count) };
-const seed = training?.evalSeed ?? 1;
+const target = loadKuramotoTarget(modelPath, { examples: args.includes('--examples') ? Number(arg('examples', '')) : undefined });
+const { model, training } = target;
+const count = target.z.length;
 const amplitude = stnoAmplitude.defaults();
 
 const models: CircuitModel[] = [
@@ -59,7 +56,7 @@ const models: CircuitModel[] = [
 
 const storePath = join(RUNS, 'runs.json');
 const stored: Record<string, number[]> = existsSync(storePath) ? JSON.parse(readFileSync(storePath, 'utf8')) : {};
-const config = stableHash({ weights: model.weightValues(), description: model.description, scaling: model.scaling, seed, TMAX, RELTOL }).slice(7, 19);
+const config = stableHash({ model: target.modelHash, circuit: 'classifierCircuit', TMAX, RELTOL }).slice(7, 19);
 const store = {
   get: (key: string) => stored[`${config}/${key}`],
   set: (key: string, f: number[]) => {
@@ -70,10 +67,10 @@ const store = {
 
 const started = Date.now();
 const progress = startProgress('model mismatch', models.length * count);
-const scores = await modelMismatchStudy(model, examples, models, { seed, tmax: TMAX, reltol: RELTOL, store, onRun: (label) => progress.tick(1, { model: label }) });
+const scores = await modelMismatchStudy(target, models, { tmax: TMAX, reltol: RELTOL, store, onRun: (label) => progress.tick(1, { model: label }) });
 progress.stop();
 await closeEngines();
-const surrogate = accuracy(await predict(model, examples.x, { seed }), examples.y);
+const surrogate = accuracy(await predict(model, target.x, { seed: training.evalSeed }), target.y);
 console.log(`surrogate ${(100 * surrogate).toFixed(1)} %; ${scores.map((s) => `${s.label} ${(100 * s.accuracy).toFixed(1)} %`).join('; ')} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
 // ---- report ----
@@ -83,8 +80,8 @@ const median = (v: number[]) => {
   const s = [...v].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const deltaD = (s: ModelScore) => s.prediction.D.map((r, m) => Math.abs(r[0] - kuramoto.prediction.D[m][0]));
-const agreement = (s: ModelScore) => s.prediction.positive.filter((v, m) => v === kuramoto.prediction.positive[m]).length / count;
+const deltaD = (s: ModelScore) => s.D.map((r, m) => Math.abs(r[0] - kuramoto.D[m][0]));
+const agreement = (s: ModelScore) => s.positive.filter((v, m) => v === kuramoto.positive[m]).length / count;
 const p0 = stationaryPower(amplitude);
 const gammaP = powerRelaxationRate(amplitude);
 const k = model.description.settings.coupling;
@@ -93,7 +90,7 @@ const rows = scores.map((s) => {
   if (s.model.kind === 'kuramoto') return ['stnoPhase (Kuramoto)', '-', '-', '-', '-', pct(s.accuracy), '-', '-', '-'];
   const { N, beta } = amplitudeParameters(s.model);
   const nu = s.model.nu;
-  const reduced = injectionStrength(s.model, k) * Math.sqrt(1 + nu * nu);
+  const reduced = k * injectionScale(s.model) * Math.sqrt(1 + nu * nu);
   return [
     `stnoAmplitude, ${s.model.coupling}`,
     String(nu),
@@ -115,7 +112,7 @@ const flat = (value: number) => ({ x: [Math.min(...nus), Math.max(...nus)], y: [
 writeFileAtomic(
   join(FIGS, 'accuracy-vs-nu.svg'),
   await lineChart({
-    title: `Test accuracy of one trained classifier (${task.name}, ${count} examples) vs nonlinear frequency shift`,
+    title: `Test accuracy of one trained classifier (${training.task}, ${count} examples) vs nonlinear frequency shift`,
     xLabel: 'nu = N p0 / Gamma_p',
     yLabel: 'test accuracy (%)',
     markers: true,
@@ -136,7 +133,7 @@ writeFileAtomic(
     xLabel: 'D, stnoPhase circuit',
     yLabel: 'D, stnoAmplitude circuit',
     diagonal: true,
-    series: inPhase.map((s) => ({ name: `nu = ${(s.model as { nu: number }).nu}`, x: kuramoto.prediction.D.map((r) => r[0]), y: s.prediction.D.map((r) => r[0]) })),
+    series: inPhase.map((s) => ({ name: `nu = ${(s.model as { nu: number }).nu}`, x: kuramoto.D.map((r) => r[0]), y: s.D.map((r) => r[0]) })),
   }),
 );
 
@@ -144,11 +141,12 @@ const L: string[] = [];
 L.push('## Model mismatch: trained Kuramoto weights on the complex-amplitude oscillator (issue #4)', '');
 L.push('Written by `npm run study:model-mismatch` (scripts/studyModelMismatch.ts); circuit runs cached in `runs/model-mismatch/`.');
 L.push(
-  `Classifier: ${task.name}, ${model.description.arch} N = ${model.description.n}, trained on the Kuramoto surrogate (${training ? `seed ${training.seed}, ${training.iterations} iterations` : modelPath}).`,
-  `Each of the ${count} test examples becomes a circuit: natural frequencies F = W [x; 1] as stnoPhase bias currents, initial phases`,
-  `initialPhases(seedFor(${seed}, m), ${model.description.n}) (the surrogate's), k = ${k / 1e6} MHz, 1 us transient, TMAX ${TMAX * 1e12} ps, reltol ${RELTOL}, WASM ngspice;`,
+  `Classifier: ${training.task}, ${model.description.arch} N = ${model.description.n}, trained on the Kuramoto surrogate (seed ${training.seed}, ${training.iterations} iterations).`,
+  `Each of the ${count} test examples is the back-annotated classifier circuit (src/annotate/kuramotoCircuit.ts: input voltages,`,
+  'synapse transconductors, summing resistors, bias drivers, stnoPhase on a phaseBus) started from the surrogate\'s initial phases',
+  `initialPhases(seedFor(${training.evalSeed}, m), ${model.description.n}); k = ${k / 1e6} MHz, 1 us transient, TMAX ${TMAX * 1e12} ps, reltol ${RELTOL}, WASM ngspice;`,
   'f_bar over the last 0.5 us, D = |f_bar_i - f_bar_j| / (k/2) <= 1 on the output pair. The amplitude circuits are the same',
-  'descriptions through `toAmplitudeCircuit` (same bias currents, oscillators started on the limit cycle at the same phases).',
+  'descriptions through `toAmplitudeCircuit` (same bias network, oscillators started on the limit cycle at the same phases).',
   '',
   `Amplitude model (src/devices/stnoAmplitude.ts): dc/dt = -i omega(p) c - Gamma_+(p) c + Gamma_-(p) c + 2 pi k e^(i beta) sum_(j != i) c_j,`,
   `Gamma_G = ${amplitude.gammaG.toExponential(0)}/s, zeta = ${amplitude.zeta}, Q = ${amplitude.Q}: p0 = ${p0}, Gamma_p = ${gammaP.toExponential(1)}/s (2 pi k / Gamma_p = ${((2 * Math.PI * k) / gammaP).toFixed(3)}).`,
@@ -161,7 +159,7 @@ L.push(
   '',
 );
 L.push(markdownTable(['circuit', 'nu', 'N p0 / 2 pi', 'beta (rad)', 'reduced coupling', 'test accuracy', 'vs stnoPhase', 'same class as stnoPhase', 'median abs change of D'], rows), '');
-L.push(`Kuramoto surrogate (float64 Euler, dt ${model.description.settings.dt * 1e12} ps, same phases): ${pct(surrogate)}${training ? `; recorded at training: ${pct(training.test.accuracy)}` : ''}.`, '');
+L.push(`Kuramoto surrogate (float64 Euler, dt ${model.description.settings.dt * 1e12} ps, same phases): ${pct(surrogate)}; recorded at training: ${pct(training.test.accuracy)}.`, '');
 L.push(
   'Reading the table: "same class as stnoPhase" counts examples whose class is unchanged, whatever the label; D changes',
   'without a class change where an example sits far from the threshold D = 1 (locked pairs stay at D = 0, unlocked ones at',

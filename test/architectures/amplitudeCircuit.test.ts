@@ -8,7 +8,7 @@ import { runDescription } from '../../src/sim/runDescription.ts';
 import { unwrappedPhase } from '../../src/analysis/amplitude.ts';
 import { meanFrequency } from '../../src/analysis/phase.ts';
 import { amplitudeBusNets, amplitudeNets, toAmplitudeCircuit } from '../../src/architectures/amplitudeCircuit.ts';
-import { oscillatorNetwork } from '../../src/architectures/oscillatorNetwork.ts';
+import { oscillatorNetwork } from '../../src/architectures/oscillatorPair.ts';
 import { powerRelaxationRate, stationaryPower, stnoAmplitude } from '../../src/devices/stnoAmplitude.ts';
 import { stnoPhase } from '../../src/devices/stnoPhase.ts';
 
@@ -100,11 +100,11 @@ test('rejects noisy oscillators, oscillators off the bus, mixed frames, bad opti
 
 test('N = 0: mean frequencies converge to the stnoPhase circuit as Gamma_p grows (deviation ~ k*2*pi*k/Gamma_p)', async () => {
   // three oscillators pulled close together and one drifting (not a locked state, where every model gives mean(F))
-  const network = oscillatorNetwork([5.7e8, 5.8e8, 5.95e8, 6.4e8], [0, 2, 4, 1]);
+  const network = oscillatorNetwork([5.7e8, 5.8e8, 5.95e8, 6.4e8], { phases: [0, 2, 4, 1] });
   type PhaseOf = (vectors: Record<string, Float64Array>, i: number) => Float64Array;
   const fbar = async (d: DescriptionInput, phaseOf: PhaseOf) => {
     const r = await runDescription(resolveDescription(d));
-    return [0, 1, 2, 3].map((i) => meanFrequency(r.variables.time, phaseOf(r.variables, i), 5e-7, 1e-6, fref));
+    return [1, 2, 3, 4].map((i) => meanFrequency(r.variables.time, phaseOf(r.variables, i), 5e-7, 1e-6, fref));
   };
   const kuramoto = await fbar(network, (v, i) => v[`v(p${i})`]);
   const amplitudePhase: PhaseOf = (v, i) => unwrappedPhase(v[`v(${amplitudeNets(`p${i}`).re})`], v[`v(${amplitudeNets(`p${i}`).im})`]);

@@ -1,18 +1,16 @@
-// Model-mismatch study: a trained Kuramoto classifier run as a stnoPhase circuit and as complex-amplitude circuits with nonlinear frequency shift N.
+// Model-mismatch study: a back-annotated Kuramoto classifier run as its stnoPhase circuit and as complex-amplitude circuits with nonlinear frequency shift N.
+import { classifierCircuit, DEFAULT_RUN, readOutFrequencies } from '../../annotate/kuramotoCircuit.ts';
+import type { KuramotoDesign } from '../../annotate/kuramotoDesign.ts';
 import { unwrappedPhase } from '../../analysis/amplitude.ts';
 import { meanFrequency } from '../../analysis/phase.ts';
 import { nonlinearShiftFor, stnoAmplitude } from '../../devices/stnoAmplitude.ts';
-import { stnoPhase } from '../../devices/stnoPhase.ts';
 import { seedFor } from '../../random/rng.ts';
 import { runDescription } from '../../sim/runDescription.ts';
 import { resolveDescription } from '../../spec/resolve.ts';
 import type { DescriptionInput } from '../../spec/schema.ts';
 import { initialPhases } from '../../surrogate/kuramoto/kernel.ts';
+import type { KuramotoTarget } from '../../validate/kuramotoTarget.ts';
 import { amplitudeNets, toAmplitudeCircuit, type AmplitudeOptions } from '../amplitudeCircuit.ts';
-import { oscillatorNetwork } from '../oscillatorNetwork.ts';
-import type { KuramotoClassifier } from './model.ts';
-import { accuracy, readOut, type Prediction } from './predict.ts';
-import type { Examples } from './tasks.ts';
 
 /**
  * How the injection is set: 'in-phase' (beta = 0, a resistive line: Sakaguchi lag -atan(nu)), 'compensated'
@@ -28,10 +26,8 @@ export type CircuitModel = { readonly kind: 'kuramoto' } | { readonly kind: 'amp
 export type AmplitudeBase = Omit<AmplitudeOptions, 'N' | 'beta'>;
 
 export interface CircuitRunOptions {
-  /** Base seed of the initial phases: example m starts from initialPhases(seedFor(seed, m), n), as predict() does. */
-  readonly seed: number;
   readonly amplitude?: AmplitudeBase;
-  /** Transient TMAX (s) and reltol of every run (defaults 100 ps, 1e-6). */
+  /** Transient TMAX (s) and reltol of every run (defaults: the back-annotation's DEFAULT_RUN). */
   readonly tmax?: number;
   readonly reltol?: number;
 }
@@ -47,30 +43,38 @@ export function amplitudeParameters(model: Extract<CircuitModel, { kind: 'amplit
   return { ...base, N: nonlinearShiftFor(model.nu, params), beta: model.coupling === 'in-phase' ? 0 : Math.atan(model.nu) };
 }
 
-/** The injection strength (Hz) the amplitude circuit is built with for a classifier trained at coupling k. */
-export function injectionStrength(model: CircuitModel, k: number): number {
-  return model.kind === 'amplitude' && model.coupling === 'calibrated' ? k / Math.sqrt(1 + model.nu * model.nu) : k;
+/** Factor on the trained coupling k that the circuit's injection is built with (1/sqrt(1 + nu^2) when calibrated). */
+export function injectionScale(model: CircuitModel): number {
+  return model.kind === 'amplitude' && model.coupling === 'calibrated' ? 1 / Math.sqrt(1 + model.nu * model.nu) : 1;
 }
 
-/** The circuit of example m under `model`: the classifier's natural frequencies as bias currents, seeded initial phases. */
-export function exampleCircuit(classifier: KuramotoClassifier, x: readonly number[], m: number, model: CircuitModel, o: CircuitRunOptions): DescriptionInput {
-  const { n, settings } = classifier.description;
-  const [F] = classifier.naturalFrequenciesHz([[...x]]);
-  const k = injectionStrength(model, settings.coupling);
-  const network = oscillatorNetwork(F, initialPhases(seedFor(o.seed, m), n), { k, stop: settings.duration, tmax: o.tmax, reltol: o.reltol });
-  return model.kind === 'kuramoto' ? network : toAmplitudeCircuit(network, amplitudeParameters(model, o.amplitude));
+/**
+ * The circuit of example m under `model`: the back-annotated classifier circuit (synapses, drivers, STNO biases) started
+ * from the surrogate's initial phases initialPhases(seedFor(evalSeed, m)), then converted to the amplitude model.
+ */
+export function exampleCircuit(target: KuramotoTarget, m: number, model: CircuitModel, o: CircuitRunOptions = {}): DescriptionInput {
+  const { settings } = target.model.description;
+  const seed = seedFor(target.training.evalSeed, m);
+  const scale = injectionScale(model);
+  const design: KuramotoDesign = { ...target.design, oscillators: target.design.oscillators.map((p) => ({ ...p, k: p.k * scale })) };
+  const circuit = classifierCircuit(design, target.z[m], {
+    initialPhases: initialPhases(seed, design.n),
+    seed,
+    duration: settings.duration,
+    window: settings.window,
+    tmax: o.tmax ?? DEFAULT_RUN.tmax,
+    reltol: o.reltol ?? DEFAULT_RUN.reltol,
+  });
+  return model.kind === 'kuramoto' ? circuit : toAmplitudeCircuit(circuit, amplitudeParameters(model, o.amplitude));
 }
 
 /** Mean frequencies f_bar (Hz) of every oscillator of example m over the classifier's averaging window, from one circuit run. */
-export async function circuitMeanFrequencies(classifier: KuramotoClassifier, x: readonly number[], m: number, model: CircuitModel, o: CircuitRunOptions): Promise<number[]> {
-  const { n, settings } = classifier.description;
-  const d = exampleCircuit(classifier, x, m, model, o);
-  const r = await runDescription(resolveDescription(d));
-  const fref = stnoPhase.params.fref.default;
-  const [t0, t1] = [settings.duration - settings.window, settings.duration];
-  return Array.from({ length: n }, (_, i) => {
+export async function exampleMeanFrequencies(target: KuramotoTarget, m: number, model: CircuitModel, o: CircuitRunOptions = {}): Promise<number[]> {
+  const { duration, window } = target.model.description.settings;
+  const r = await runDescription(resolveDescription(exampleCircuit(target, m, model, o)));
+  return target.design.oscillators.map((osc, i) => {
     const phase = model.kind === 'kuramoto' ? r.variables[`v(p${i})`] : unwrappedPhase(r.variables[`v(${amplitudeNets(`p${i}`).re})`], r.variables[`v(${amplitudeNets(`p${i}`).im})`]);
-    return meanFrequency(r.variables.time, phase, t0, t1, fref);
+    return meanFrequency(r.variables.time, phase, duration - window, duration, osc.fref);
   });
 }
 
@@ -80,37 +84,41 @@ export interface RunStore {
   set(key: string, fbarHz: number[]): void;
 }
 
-/** Scores of the classifier on examples under one circuit model. */
+/** The classifier's read-out of every example under one circuit model. */
 export interface ModelScore {
   readonly model: CircuitModel;
   readonly label: string;
-  readonly prediction: Prediction;
+  /** Per example: mean frequencies (Hz), D of every output pair, class (first pair synchronized). */
+  readonly fbarHz: number[][];
+  readonly D: number[][];
+  readonly positive: boolean[];
   readonly accuracy: number;
 }
 
-/** Runs every example under every model (Kuramoto-level circuit first is the natural reference) and reads the classes out. */
+/** Runs every example of the target under every model and reads the classes out through the design's output pairs. */
 export async function modelMismatchStudy(
-  classifier: KuramotoClassifier,
-  examples: Examples,
+  target: KuramotoTarget,
   models: readonly CircuitModel[],
-  o: CircuitRunOptions & { readonly store?: RunStore; readonly onRun?: (label: string, m: number) => void },
+  o: CircuitRunOptions & { readonly store?: RunStore; readonly onRun?: (label: string, m: number) => void } = {},
 ): Promise<ModelScore[]> {
   const scores: ModelScore[] = [];
   for (const model of models) {
     const label = modelLabel(model);
-    const fbar: number[] = [];
-    for (let m = 0; m < examples.x.length; m++) {
+    const fbarHz: number[][] = [];
+    for (let m = 0; m < target.z.length; m++) {
       const key = `${label}/${m}`;
       let f = o.store?.get(key);
       if (!f) {
-        f = await circuitMeanFrequencies(classifier, examples.x[m], m, model, o);
+        f = await exampleMeanFrequencies(target, m, model, o);
         o.store?.set(key, f);
       }
-      fbar.push(...f);
+      fbarHz.push(f);
       o.onRun?.(label, m);
     }
-    const prediction = readOut(classifier, Float64Array.from(fbar), classifier.description.settings.coupling);
-    scores.push({ model, label, prediction, accuracy: accuracy(prediction, examples.y) });
+    const readOut = fbarHz.map((f) => readOutFrequencies(target.design, f));
+    const positive = readOut.map((r) => r.positive);
+    const accuracy = positive.filter((p, m) => p === target.y[m]).length / target.y.length;
+    scores.push({ model, label, fbarHz, D: readOut.map((r) => r.D), positive, accuracy });
   }
   return scores;
 }
