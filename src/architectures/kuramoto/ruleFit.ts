@@ -33,14 +33,8 @@ export interface RuleFit {
   readonly accuracy: number;
 }
 
-/** Decision coordinate g(h) (positive iff g <= 0) and dg/dh_r. */
-type Rule = (h: readonly number[]) => { g: number; dg: number[] };
-
-const slabRule: Rule = ([h]) => ({ g: Math.abs(h) - 1, dg: [Math.sign(h)] });
-const unionRule: Rule = (h) => {
-  const r = h[0] <= h[1] ? 0 : 1;
-  return { g: h[r] - 0.5, dg: r === 0 ? [1, 0] : [0, 1] };
-};
+/** Which rule: the slab |h_1| <= 1 or the union min(h_1, h_2) <= 1/2. */
+type Rule = 'slab' | 'union';
 
 /** h_r(z) for every rule row. */
 export const ruleCoordinates = (f: Pick<RuleFit, 'a' | 'c'>, z: readonly number[]): number[] =>
@@ -48,74 +42,92 @@ export const ruleCoordinates = (f: Pick<RuleFit, 'a' | 'c'>, z: readonly number[
 
 /** The lock slab |a . z + c| <= 1 of one isolated pair (one row). */
 export function fitSlab(z: readonly (readonly number[])[], y: readonly boolean[], o: RuleFitOptions): RuleFit {
-  return fitRule(z, y, 1, slabRule, o);
+  return fitRule(z, y, 'slab', o);
 }
 
 /** The union of two half-planes h_1 <= 1/2 or h_2 <= 1/2 (two rows). */
 export function fitUnion(z: readonly (readonly number[])[], y: readonly boolean[], o: RuleFitOptions): RuleFit {
-  return fitRule(z, y, 2, unionRule, o);
+  return fitRule(z, y, 'union', o);
 }
 
 /** Best of seeded restarts (input weights uniform in +-4, offsets in +-2). */
-function fitRule(z: readonly (readonly number[])[], y: readonly boolean[], rows: number, rule: Rule, o: RuleFitOptions): RuleFit {
+function fitRule(z: readonly (readonly number[])[], y: readonly boolean[], rule: Rule, o: RuleFitOptions): RuleFit {
   const rng = createRng(o.seed);
   const d = z[0].length;
+  const rows = rule === 'slab' ? 1 : 2;
+  const flat = Float64Array.from(z.flat());
+  const sign = Float64Array.from(y, (v) => (v ? 1 : -1));
   let best: RuleFit | null = null;
   for (let r = 0; r < (o.restarts ?? 24); r++) {
-    const w = Array.from({ length: rows }, () => [...Array.from({ length: d }, () => 8 * (rng.uniform() - 0.5)), 4 * (rng.uniform() - 0.5)]);
-    const fitted = descend(z, y, w, rule, o);
+    const w = new Float64Array(rows * (d + 1));
+    for (let q = 0; q < rows; q++) {
+      for (let p = 0; p < d; p++) w[q * (d + 1) + p] = 8 * (rng.uniform() - 0.5);
+      w[q * (d + 1) + d] = 4 * (rng.uniform() - 0.5);
+    }
+    const fitted = descend(flat, sign, d, w, rule, o);
     if (best === null || fitted.loss < best.loss) best = fitted;
   }
   return best!;
 }
 
-/** Adam on the rows w[r] = [a_r; c_r] from a start; returns the rule, its loss and its training accuracy. */
-function descend(z: readonly (readonly number[])[], y: readonly boolean[], w: number[][], rule: Rule, o: RuleFitOptions): RuleFit {
+/**
+ * Adam on the rows w = [a_1; c_1; a_2; c_2] (flat) from a start; returns the rule, its loss and training accuracy.
+ * Examples: `z` flat (M x d), `sign` +1 for positives and -1 for negatives.
+ */
+function descend(z: Float64Array, sign: Float64Array, d: number, w: Float64Array, rule: Rule, o: RuleFitOptions): RuleFit {
   const beta = o.sharpness ?? 8;
   const l2 = o.l2 ?? 1e-3;
-  const d = z[0].length;
-  const M = z.length;
-  const split = () => ({ a: w.map((r) => r.slice(0, d)), c: w.map((r) => r[d]) });
-  const m1 = w.map((r) => r.map(() => 0));
-  const m2 = w.map((r) => r.map(() => 0));
+  const M = sign.length;
+  const stride = d + 1;
+  const m1 = new Float64Array(w.length);
+  const m2 = new Float64Array(w.length);
+  const g = new Float64Array(w.length);
+  const h = new Float64Array(2);
   const evaluate = (withGradient: boolean) => {
-    const g = w.map((r) => r.map(() => 0));
+    g.fill(0);
     let loss = 0;
     let correct = 0;
-    const f = split();
     for (let m = 0; m < M; m++) {
-      const rg = rule(ruleCoordinates(f, z[m]));
-      const sign = y[m] ? 1 : -1;
-      const arg = beta * sign * rg.g;
-      loss += arg > 30 ? arg : Math.log1p(Math.exp(arg));
-      if ((rg.g <= 0) === y[m]) correct++;
-      if (!withGradient) continue;
-      const dLdg = (beta * sign) / (1 + Math.exp(-arg)) / M;
-      rg.dg.forEach((dh, r) => {
-        if (dh === 0) return;
-        for (let q = 0; q < d; q++) g[r][q] += dLdg * dh * z[m][q];
-        g[r][d] += dLdg * dh;
-      });
+      for (let r = 0; r * stride < w.length; r++) {
+        let u = w[r * stride + d];
+        for (let q = 0; q < d; q++) u = u + z[m * d + q] * w[r * stride + q];
+        h[r] = u;
+      }
+      // decision coordinate gm (positive iff gm <= 0), the row it depends on and dgm/dh of that row
+      const row = rule === 'slab' || h[0] <= h[1] ? 0 : 1;
+      const gm = rule === 'slab' ? Math.abs(h[0]) - 1 : h[row] - 0.5;
+      const dh = rule === 'slab' ? Math.sign(h[0]) : 1;
+      const arg = beta * sign[m] * gm;
+      if (!withGradient) {
+        loss += arg > 30 ? arg : Math.log1p(Math.exp(arg));
+        if ((gm <= 0) === sign[m] > 0) correct++;
+        continue;
+      }
+      if (dh === 0) continue;
+      const dLdg = (beta * sign[m]) / (1 + Math.exp(-arg)) / M;
+      for (let q = 0; q < d; q++) g[row * stride + q] += dLdg * dh * z[m * d + q];
+      g[row * stride + d] += dLdg * dh;
     }
     let penalty = 0;
-    w.forEach((row, r) => {
+    for (let r = 0; r * stride < w.length; r++) {
       for (let q = 0; q < d; q++) {
-        g[r][q] += l2 * row[q];
-        penalty += (l2 / 2) * row[q] * row[q];
+        g[r * stride + q] += l2 * w[r * stride + q];
+        penalty += (l2 / 2) * w[r * stride + q] * w[r * stride + q];
       }
-    });
-    return { g, loss: loss / M + penalty, accuracy: correct / M };
+    }
+    return { loss: loss / M + penalty, accuracy: correct / M };
   };
   for (let t = 1; t <= (o.iterations ?? 1500); t++) {
-    const { g } = evaluate(true);
-    w.forEach((row, r) =>
-      row.forEach((_, q) => {
-        m1[r][q] = 0.9 * m1[r][q] + 0.1 * g[r][q];
-        m2[r][q] = 0.999 * m2[r][q] + 0.001 * g[r][q] * g[r][q];
-        row[q] -= (0.05 * m1[r][q]) / (1 - 0.9 ** t) / (Math.sqrt(m2[r][q] / (1 - 0.999 ** t)) + 1e-8);
-      }),
-    );
+    evaluate(true);
+    const c1 = 1 - 0.9 ** t;
+    const c2 = 1 - 0.999 ** t;
+    for (let q = 0; q < w.length; q++) {
+      m1[q] = 0.9 * m1[q] + 0.1 * g[q];
+      m2[q] = 0.999 * m2[q] + 0.001 * g[q] * g[q];
+      w[q] -= (0.05 * m1[q]) / c1 / (Math.sqrt(m2[q] / c2) + 1e-8);
+    }
   }
   const { loss, accuracy } = evaluate(false);
-  return { ...split(), loss, accuracy };
+  const rows = Array.from({ length: w.length / stride }, (_, r) => Array.from(w.subarray(r * stride, (r + 1) * stride)));
+  return { a: rows.map((r) => r.slice(0, d)), c: rows.map((r) => r[d]), loss, accuracy };
 }
