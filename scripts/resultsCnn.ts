@@ -11,7 +11,7 @@ import { TASKS, taskData, type CnnTask } from '../src/architectures/cnn/tasks.ts
 import { evaluateUnderVariability, PAPER_SIGMAS, type VariabilityPoint } from '../src/architectures/cnn/variabilitySweep.ts';
 import { partitionDescription, readPartition } from '../src/annotate/cnnCircuit.ts';
 import { partitionLayer } from '../src/annotate/cnnPartition.ts';
-import { pixelFractions } from '../src/data/images.ts';
+import { firstImages, pixelFractions } from '../src/data/images.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../src/io/atomic.ts';
 import { TaskPool } from '../src/parallel/taskPool.ts';
 import { bandChart, lineChart, markdownTable, replaceSection } from '../src/report/index.ts';
@@ -23,6 +23,7 @@ import { frequencyPlan } from '../src/surrogate/cnn/frequencyPlan.ts';
 import { useConvBackend } from '../src/surrogate/cnn/backend.ts';
 import { hardwareEstimates } from '../src/surrogate/cnn/estimates.ts';
 import { fromModelJson, type CnnModel } from '../src/surrogate/cnn/model.ts';
+import { evaluateModel } from '../src/surrogate/cnn/train.ts';
 import { chainVoltages, referenceNetwork } from '../src/surrogate/cnn/reference.ts';
 import { runNetworkCircuit, type ImageComparison } from '../src/validate/cnnCircuitRun.ts';
 import { antiLorentzian, chainChannels, rfChainsDescription, windowStats, type RfRun } from '../src/validate/rfChain.ts';
@@ -67,7 +68,7 @@ async function train(task: CnnTask, network: 'spintronic' | 'software', seed: nu
   writeCnnRun(dir, run);
 }
 
-if (phases.has('train-digits') || phases.has('variability-digits') || phases.has('variability-mnist') || phases.has('mnist')) await useConvBackend();
+if (['train-digits', 'variability-digits', 'variability-mnist', 'mnist', 'report'].some((p) => phases.has(p))) await useConvBackend();
 
 if (phases.has('train-digits')) for (const network of NETWORKS) for (const seed of seeds) await train('digits', network, seed);
 if (phases.has('mnist')) for (const network of NETWORKS) await train('mnist', network, 1);
@@ -326,6 +327,8 @@ if (phases.has('report')) {
     if (!n) continue;
     const agree = n.images.filter((i) => i.circuitPrediction === i.referencePrediction).length;
     const correct = n.images.filter((i) => i.circuitPrediction === i.label).length;
+    const tfjs = evaluateModel(modelOf(runDir(task, 'spintronic', 1))!, firstImages(taskData(task).test, n.images.length)).predictions;
+    const agreeTfjs = n.images.filter((i) => i.circuitPrediction === tfjs[i.image]).length;
     const layers = n.images[0].layers.map((_, l) => {
       const ls = n.images.map((i) => i.layers[l]);
       const max = (f: (x: (typeof ls)[number]) => number | undefined) => Math.max(...ls.map((x) => f(x) ?? 0));
@@ -333,8 +336,8 @@ if (phases.has('report')) {
     });
     lines.push(
       `Whole trained ${task} network at circuit level on test images 0-${n.images.length - 1}: ${n.images[0].decks} decks per image (${n.engine} ngspice, ${n.workers} pool workers, ` +
-        `${(n.seconds / 60).toFixed(1)} min), each layer's decks driven by the previous decks' STNO powers. Circuit prediction = float64 surrogate prediction on ` +
-        `${agree}/${n.images.length} images; ${correct}/${n.images.length} correct.`,
+        `${(n.seconds / 60).toFixed(1)} min), each layer's decks driven by the previous decks' STNO powers. Circuit prediction = float64 reference on ` +
+        `${agree}/${n.images.length} images, = tfjs float32 surrogate on ${agreeTfjs}/${n.images.length}; ${correct}/${n.images.length} correct.`,
       '',
     );
     lines.push(markdownTable(['synaptic layer', 'max chain error (deck alone)', 'max chain error (end to end)', 'max STNO current error (mA)', 'max STNO power error (uW)'], layers), '');
@@ -385,6 +388,26 @@ if (phases.has('report')) {
       '',
     );
     lines.push(markdownTable(['spacing / eq. 3', 'neighbour spacing (kHz)', 'DC crosstalk (% of sum |P W|)', 'ripple p-p (% of sum |P W|)', 'separate buses vs eq. 6 (%)'], rows), '');
+    lines.push(
+      'DC crosstalk = |mean(shared bus) - sum of means(separate buses)|; ripple = peak-to-peak on the shared bus within the window (a beat slower than the ' +
+        'window shows only part of its swing); the last column is the numerical error of the transient itself (tmax 10 ps: the tank frequency warps by ' +
+        '~(2 pi f tmax)^2 / 12). ![crosstalk vs spacing](figures/cnn-rf-crosstalk.svg)',
+      '',
+    );
+    figs.push({
+      file: 'cnn-rf-crosstalk.svg',
+      svg: lineChart({
+        title: `Crosstalk on a ${CHAIN_ZETAS.length}-resonator chain vs channel spacing (RC ${RF_CROSSTALK.fcut / 1e3} kHz, ${RF_CROSSTALK.window * 1e6} us average)`,
+        xLabel: 'channel spacing / eq. 3 spacing',
+        yLabel: '% of sum |P W|',
+        logX: true,
+        markers: true,
+        series: [
+          { name: 'DC crosstalk', x: rows.map((r) => Number(r[0])), y: rows.map((r) => Number(r[2])) },
+          { name: 'ripple (peak-to-peak)', x: rows.map((r) => Number(r[0])), y: rows.map((r) => Number(r[3])) },
+        ],
+      }),
+    });
   }
   for (const f of figs) writeFileAtomic(join('docs/figures', f.file), await f.svg);
   const path = 'docs/RESULTS.md';
