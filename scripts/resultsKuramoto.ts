@@ -1,9 +1,9 @@
 // Reproduces paper 000's results with the Kuramoto classifiers and rewrites the kuramoto section of docs/RESULTS.md.
 //
-//   npm run results:kuramoto [-- --parts iris,noise,maps,online,scaling] [--seed 1] [--scaling-seeds 3]
+//   npm run results:kuramoto [-- --parts iris,noise,maps,online,scaling] [--seed 1] [--scaling-seeds 3] [--resume]
 //
 // Each run is cached in runs/results-kuramoto/<name>/ (model.json, metrics.json, figures); the Markdown is rebuilt from
-// every cached run, so parts can be rerun alone. Figures are copied to docs/figures/kuramoto/.
+// every cached run, so parts can be rerun alone; --resume keeps the finished scaling runs of an interrupted invocation. Figures are copied to docs/figures/kuramoto/.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../src/io/atomic.ts';
@@ -27,6 +27,7 @@ const arg = (name: string, fallback: string) => {
 const parts = new Set(arg('parts', 'iris,noise,maps,online,scaling').split(','));
 const seed = Number(arg('seed', '1'));
 const scalingSeeds = Number(arg('scaling-seeds', '3'));
+const resume = args.includes('--resume');
 /** Paper 000 Fig. 8 at the typical STNO linewidth: 100 noisy trials, new initial phases and noise stream each. */
 const NOISE_LINEWIDTH = 1e6;
 const NOISE_TRIALS = 100;
@@ -117,8 +118,14 @@ if (parts.has('scaling')) {
   for (const n of SCALING_OSCILLATORS) {
     const tests: number[] = [];
     for (let k = 0; k < scalingSeeds; k++) {
+      const name = `scaling-extended-n${n}-s${seed + k}`;
+      const kept = resume ? metrics(name) : null;
+      if (kept) {
+        tests.push(kept.test.accuracy);
+        continue;
+      }
       const r = await runExperiment({ task: 'iris-versicolor', arch: 'extended', n, iterations: 100, seed: seed + k, pool });
-      await writeExperiment(join(RUNS, `scaling-extended-n${n}-s${seed + k}`), r, pool);
+      await writeExperiment(join(RUNS, name), r, pool);
       tests.push(r.record.test.accuracy);
     }
     rows.push({ kind: 'extended', size: n, parameters: 5 * n, tests });
