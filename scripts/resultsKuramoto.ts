@@ -3,7 +3,8 @@
 //   npm run results:kuramoto [-- --parts iris,noise,maps,online,scaling] [--seed 1] [--scaling-seeds 3] [--resume]
 //
 // Each run is cached in runs/results-kuramoto/<name>/ (model.json, metrics.json, figures); the Markdown is rebuilt from
-// every cached run, so parts can be rerun alone; --resume keeps the finished scaling runs of an interrupted invocation. Figures are copied to docs/figures/kuramoto/.
+// every cached run, so parts can be rerun alone (--resume keeps the finished scaling runs of an interrupted invocation).
+// Figures are copied to docs/figures/kuramoto/.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../src/io/atomic.ts';
