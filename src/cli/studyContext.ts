@@ -12,12 +12,14 @@ export interface StudyCliOptions {
   engine: string;
   tmax?: string;
   dt?: string;
+  timeout?: string;
 }
 
 /** Commander flags of StudyCliOptions, with their defaults. */
 export const STUDY_FLAGS: readonly [string, string, string?][] = [
   ['--engine <name>', 'wasm (embedded) or native, for circuit-level trials', 'wasm'],
   ['--tmax <time>', "largest transient step of circuit-level trials (default: the architecture's)"],
+  ['--timeout <time>', 'time limit of one ngspice run; a trial over it is recorded as failed and the study goes on', '120s'],
   ['--dt <time>', "Euler step of surrogate-level trials (default: the model's)"],
 ];
 
@@ -31,6 +33,7 @@ export function studyContext(modelFile: string, o: StudyCliOptions, pool: TaskPo
     pool,
     engine: engineOption(o.engine),
     tmax: o.tmax === undefined ? DEFAULT_RUN.tmax : parseQuantity(o.tmax, 's', '--tmax'),
+    timeoutMs: timeoutOption(o.timeout),
     settings: resolveSettings({ ...target.model.description.settings, dt, linewidth: 0 }),
   };
 }
@@ -43,4 +46,12 @@ export function examplesOption(v: string | undefined, field = '--examples'): num
 /** --workers as a count or undefined (all cores). */
 export function workersOption(v: string | undefined): number | undefined {
   return v === undefined ? undefined : integer(v, '--workers', 1);
+}
+
+/** --timeout as milliseconds (default 120 s). */
+export function timeoutOption(v: string | undefined): number {
+  if (v === undefined) return 120_000;
+  const seconds = parseQuantity(v, 's', '--timeout');
+  if (!(seconds > 0)) throw new InputError(`must be a positive time, got ${JSON.stringify(v)}`, '--timeout');
+  return seconds * 1000;
 }

@@ -11,7 +11,7 @@ import { validateKuramoto, writeValidation } from '../../validate/kuramotoValida
 import { studyContext } from '../studyContext.ts';
 import type { ArchitectureStudies, McRequest, ValidateRequest } from './studyCommands.ts';
 
-const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
+const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)} %` : '-');
 
 async function validate(r: ValidateRequest): Promise<string[]> {
   const target = loadKuramotoTarget(r.modelFile, { examples: r.examples });

@@ -31,6 +31,8 @@ export interface McRequest {
   readonly engine: EngineName;
   readonly tmax?: string;
   readonly dt?: string;
+  /** --timeout as typed: time limit of one ngspice run. */
+  readonly timeout?: string;
   readonly pool: TaskPool;
 }
 

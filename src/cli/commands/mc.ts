@@ -62,6 +62,7 @@ export function registerMc(program: Command): void {
       engine: engineOption(o.engine),
       tmax: o.tmax,
       dt: o.dt,
+      timeout: o.timeout,
     };
     const pool = new TaskPool(workersOption(o.workers));
     try {
