@@ -10,14 +10,16 @@ import { engineOption, integer } from './options.ts';
 
 export interface StudyCliOptions {
   engine: string;
-  tmax: string;
+  tmax?: string;
   dt?: string;
+  timeout?: string;
 }
 
 /** Commander flags of StudyCliOptions, with their defaults. */
 export const STUDY_FLAGS: readonly [string, string, string?][] = [
   ['--engine <name>', 'wasm (embedded) or native, for circuit-level trials', 'wasm'],
-  ['--tmax <time>', 'largest transient step of circuit-level trials', `${DEFAULT_RUN.tmax}`],
+  ['--tmax <time>', "largest transient step of circuit-level trials (default: the architecture's)"],
+  ['--timeout <time>', 'time limit of one ngspice run; a trial over it is recorded as failed and the study goes on', '120s'],
   ['--dt <time>', "Euler step of surrogate-level trials (default: the model's)"],
 ];
 
@@ -30,7 +32,8 @@ export function studyContext(modelFile: string, o: StudyCliOptions, pool: TaskPo
     target,
     pool,
     engine: engineOption(o.engine),
-    tmax: parseQuantity(o.tmax, 's', '--tmax'),
+    tmax: o.tmax === undefined ? DEFAULT_RUN.tmax : parseQuantity(o.tmax, 's', '--tmax'),
+    timeoutMs: timeoutOption(o.timeout),
     settings: resolveSettings({ ...target.model.description.settings, dt, linewidth: 0 }),
   };
 }
@@ -38,4 +41,17 @@ export function studyContext(modelFile: string, o: StudyCliOptions, pool: TaskPo
 /** --examples as a count or undefined. */
 export function examplesOption(v: string | undefined, field = '--examples'): number | undefined {
   return v === undefined ? undefined : integer(v, field, 1);
+}
+
+/** --workers as a count or undefined (all cores). */
+export function workersOption(v: string | undefined): number | undefined {
+  return v === undefined ? undefined : integer(v, '--workers', 1);
+}
+
+/** --timeout as milliseconds (default 120 s). */
+export function timeoutOption(v: string | undefined): number {
+  if (v === undefined) return 120_000;
+  const seconds = parseQuantity(v, 's', '--timeout');
+  if (!(seconds > 0)) throw new InputError(`must be a positive time, got ${JSON.stringify(v)}`, '--timeout');
+  return seconds * 1000;
 }

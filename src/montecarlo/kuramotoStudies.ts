@@ -19,6 +19,8 @@ export interface StudyContext {
   readonly pool: TaskPool;
   readonly engine: EngineName;
   readonly tmax: number;
+  /** Time limit of one ngspice run (ms); a run over it fails its trial, which is recorded with the reason. */
+  readonly timeoutMs?: number;
   /** Surrogate integration settings (the model's, possibly with another dt). */
   readonly settings: KuramotoSettings;
 }
@@ -47,6 +49,7 @@ export function trialSpec(c: StudyContext, r: Omit<StudyRun, 'dir' | 'trials' | 
     settings: c.settings,
     engine: c.engine,
     tmax: c.tmax,
+    timeoutMs: c.timeoutMs,
     studySeed: r.seed,
     index,
   };

@@ -25,6 +25,8 @@ export interface TrialSpec {
   readonly settings: KuramotoSettings;
   readonly engine: EngineName;
   readonly tmax: number;
+  /** Time limit of one ngspice run (ms; default the runner's 120 s). */
+  readonly timeoutMs?: number;
   readonly studySeed: number;
   readonly index: number;
 }
@@ -44,7 +46,7 @@ export interface TrialRecord {
 export async function trialFrequencies(
   design: KuramotoDesign,
   z: readonly (readonly number[])[],
-  o: Pick<TrialSpec, 'level' | 'linewidth' | 'settings' | 'engine' | 'tmax'> & { seed: number },
+  o: Pick<TrialSpec, 'level' | 'linewidth' | 'settings' | 'engine' | 'tmax' | 'timeoutMs'> & { seed: number },
 ): Promise<number[][]> {
   const seeds = z.map((_, m) => seedFor(o.seed, m));
   if (o.level === 'surrogate') {
@@ -67,12 +69,12 @@ export async function circuitFrequencies(
   design: KuramotoDesign,
   z: readonly number[],
   exampleSeed: number,
-  o: Pick<TrialSpec, 'linewidth' | 'settings' | 'engine' | 'tmax'>,
+  o: Pick<TrialSpec, 'linewidth' | 'settings' | 'engine' | 'tmax' | 'timeoutMs'>,
 ): Promise<number[]> {
   const noisy: KuramotoDesign = { ...design, oscillators: design.oscillators.map((p) => ({ ...p, linewidth: o.linewidth })) };
   const run: Partial<CircuitRun> = { duration: o.settings.duration, window: o.settings.window, tmax: o.tmax };
   const description = resolveDescription(classifierCircuit(noisy, z, { ...run, initialPhases: initialPhases(exampleSeed, design.n), seed: exampleSeed }));
-  const result = await runDescription(description, { engine: o.engine });
+  const result = await runDescription(description, { engine: o.engine, timeoutMs: o.timeoutMs });
   return circuitMeanFrequencies(noisy, result, o.settings.window);
 }
 

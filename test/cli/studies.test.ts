@@ -1,7 +1,7 @@
 // CLI contracts of the circuit-level commands on a small classifier: netlist --example, validate, mc, noise, report.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readJsonl } from '../../src/io/jsonl.ts';
@@ -60,6 +60,29 @@ test('mc writes trials.jsonl (index, seed, sample, accuracy) and summary.json (t
   const bad = await run(['mc', model, '--spread', 'nonsense=1', '--out', out]);
   assert.is(bad.code, 2);
   assert.match(bad.text, /--spread/);
+});
+
+test('a circuit trial over its --timeout is recorded with the reason and the study goes on', async () => {
+  const out = join(dir, 'mc-timeout');
+  const r = await run(['mc', model, '--level', 'circuit', '--trials', '2', '--examples', '1', '--sensitivity-trials', '0', '--timeout', '1ms', '--workers', '1', '--out', out]);
+  assert.is(r.code, 0, r.text);
+  const trials = readJsonl<{ index: number; error?: string }>(join(out, 'trials.jsonl'));
+  assert.equal(trials.map((t) => t.index).sort(), [0, 1], 'both trials recorded');
+  for (const t of trials) assert.match(t.error ?? '', /did not finish within 0.001 s/);
+  assert.is(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).failed, 2);
+  assert.is((await run(['mc', model, '--timeout', '-3s', '--out', out])).code, 2);
+});
+
+test('validate and mc dispatch on the model format: an unknown format exits 2 naming the file and the field', async () => {
+  const foreign = join(dir, 'foreign.json');
+  writeFileSync(foreign, JSON.stringify({ format: 'someone-else/1' }));
+  for (const command of ['validate', 'mc']) {
+    const r = await run([command, foreign, '--out', join(dir, 'foreign')]);
+    assert.is(r.code, 2, command);
+    assert.match(r.text, /foreign\.json/);
+    assert.match(r.text, /format/);
+    assert.match(r.text, /spinspice\.kuramoto-classifier/, 'the error lists the formats that are supported');
+  }
 });
 
 test('noise sweep then report: noise.json per linewidth for both levels, one HTML page with inline SVG', async () => {
