@@ -86,6 +86,11 @@ export interface MismatchSummary extends StudySummary {
   readonly linewidth: number;
   readonly examples: number;
   readonly modelHash: string;
+  /** Euler step of surrogate-level trials (s). */
+  readonly dt: number;
+  /** Engine and largest transient step of circuit-level trials. */
+  readonly engine: EngineName;
+  readonly tmax: number;
   /** Mean accuracy with every spread at zero (same trial seeds: same initial phases). */
   readonly nominal: number | null;
   /** Knobs ranked by accuracy drop, largest first (empty when sensitivity trials = 0). */
@@ -125,6 +130,9 @@ export async function mismatchStudy(
     linewidth: o.linewidth,
     examples: c.target.z.length,
     modelHash: c.target.modelHash,
+    dt: c.settings.dt,
+    engine: c.engine,
+    tmax: c.tmax,
     nominal,
     sensitivity,
   };

@@ -47,7 +47,9 @@ test('validate writes validation.json with the contract fields; circuit and surr
 
 test('mc writes trials.jsonl (index, seed, sample, accuracy) and summary.json (trials, mean, min, max, yield); bad flags exit 2', async () => {
   const out = join(dir, 'mc');
-  const r = await run(['mc', model, '--level', 'circuit', '--trials', '2', '--examples', '2', '--sensitivity-trials', '0', '--spread', 'F0=3MHz', '--out', out]);
+  const studyFile = join(dir, 'study.json');
+  writeFileSync(studyFile, JSON.stringify({ spreads: { F0: '1 MHz', kappa: '5%' } }));
+  const r = await run(['mc', model, '--level', 'circuit', '--trials', '2', '--examples', '2', '--sensitivity-trials', '0', '--spreads', studyFile, '--spread', 'F0=3MHz', '--out', out]);
   assert.is(r.code, 0, r.text);
   const trials = readJsonl<Record<string, unknown>>(join(out, 'trials.jsonl'));
   assert.is(trials.length, 2);
@@ -55,7 +57,8 @@ test('mc writes trials.jsonl (index, seed, sample, accuracy) and summary.json (t
   assert.is((trials[0].sample as Record<string, number[]>).F0.length, 4);
   const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
   for (const key of ['trials', 'mean', 'min', 'max', 'yield']) assert.type(s[key], 'number', key);
-  assert.is(s.spreads.F0.sigma, 3e6);
+  assert.is(s.spreads.F0.sigma, 3e6, 'the command line overrides the study file');
+  assert.is(s.spreads.kappa.sigma, 0.05, 'the study file overrides the device table');
   assert.is((await run(['mc', model, '--level', 'sideways', '--out', out])).code, 2);
   const bad = await run(['mc', model, '--spread', 'nonsense=1', '--out', out]);
   assert.is(bad.code, 2);

@@ -1,10 +1,14 @@
 // Mismatch sampling: spreads from the device tables, overrides with units, seeded draws with the documented statistics.
 import { test } from 'uvu';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as assert from 'uvu/assert';
 import { annotateClassifier } from '../../src/annotate/kuramotoDesign.ts';
 import { stnoPhase } from '../../src/devices/stnoPhase.ts';
 import { InputError } from '../../src/errors.ts';
 import { noSpreads, overrideSpreads, sampleDesign, tableSpreads } from '../../src/montecarlo/mismatch.ts';
+import { readSpreadFile } from '../../src/montecarlo/spreadFile.ts';
 import { seedFor } from '../../src/random/rng.ts';
 import { fixtureModel } from '../annotate/fixtureModel.ts';
 
@@ -19,6 +23,19 @@ test('spreads default to the device parameter tables and take overrides with uni
   assert.throws(() => overrideSpreads(table, ['bogus=1']), (e: Error) => e instanceof InputError && /unknown knob 'bogus'/.test(e.message) && e.field === '--spread');
   assert.throws(() => overrideSpreads(table, ['kappa=150%']), (e: Error) => e instanceof InputError && /fraction in \[0, 1\]/.test(e.message));
   assert.throws(() => overrideSpreads(table, ['F0=3 V']), (e: Error) => e instanceof InputError);
+});
+
+test('a study file gives spreads like the command line; its errors name the file and the field', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'spinspice-spreads-'));
+  const file = join(dir, 'study.json');
+  writeFileSync(file, JSON.stringify({ spreads: { F0: '3 MHz', kappa: '5%', gm: 0.02 } }));
+  assert.equal(overrideSpreads(tableSpreads(), readSpreadFile(file), 'spreads', file), overrideSpreads(tableSpreads(), ['F0=3 MHz', 'kappa=5%', 'gm=0.02']));
+  writeFileSync(file, JSON.stringify({ spreads: { kappa: [1] } }));
+  assert.throws(() => readSpreadFile(file), (e: Error) => e instanceof InputError && e.field === 'spreads.kappa' && e.file === file);
+  writeFileSync(file, JSON.stringify({ spreads: { bogus: 1 } }));
+  assert.throws(() => overrideSpreads(tableSpreads(), readSpreadFile(file), 'spreads', file), (e: Error) => e instanceof InputError && e.file === file && /unknown knob/.test(e.message));
+  writeFileSync(file, '{ not json');
+  assert.throws(() => readSpreadFile(file), (e: Error) => e instanceof InputError && e.file === file);
 });
 
 test('zero spreads reproduce the nominal design; the same seed gives the same sample', () => {

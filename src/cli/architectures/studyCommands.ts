@@ -21,6 +21,8 @@ export interface McRequest {
   readonly examples?: number;
   /** --spread overrides as typed ("F0=3MHz"); each architecture knows its knobs. */
   readonly spread: readonly string[];
+  /** --spreads FILE: a study file whose spreads apply before --spread (its path names errors). */
+  readonly spreadFile?: string;
   /** STNO phase-noise linewidth in Hz (architectures without phase noise reject a nonzero value). */
   readonly linewidth: number;
   readonly seed: number;

@@ -14,6 +14,7 @@ interface McOptions extends StudyCliOptions {
   level: string;
   examples?: string;
   spread: string[];
+  spreads?: string;
   linewidth: string;
   workers?: string;
   seed: string;
@@ -32,6 +33,7 @@ export function registerMc(program: Command): void {
     .option('--level <name>', 'circuit (ngspice) or surrogate', 'circuit')
     .option('--examples <n>', 'test examples per trial (evenly spaced; default all)')
     .option('--spread <name=value...>', "override a knob's spread, e.g. F0=3MHz, kappa=5%, gm=2% (knobs depend on the architecture)", [])
+    .option('--spreads <file>', 'study file { "spreads": { "F0": "3 MHz", "kappa": "5%" } } applied before --spread')
     .option('--linewidth <freq>', 'phase-noise linewidth of every STNO', '0')
     .option('--workers <n>', 'parallel workers, one engine each (default: all cores)')
     .option('--seed <n>', 'study seed: trial i uses seedFor(seed, i)', '1')
@@ -54,6 +56,7 @@ export function registerMc(program: Command): void {
       trials,
       examples: examplesOption(o.examples),
       spread: o.spread,
+      spreadFile: o.spreads,
       linewidth,
       seed: integer(o.seed, '--seed', 0),
       threshold: bounded(o.threshold, '--threshold', 0, 1),
