@@ -1,6 +1,6 @@
 // Reproduces paper 003's vowel experiment with the forced oscillator network and rewrites the vowels section of docs/RESULTS.md.
 //
-//   npm run results:vowels [-- --parts train,figures,baselines,robustness,circuit] [--seed 1] [--engine native|wasm]
+//   npm run results:vowels [-- --parts train,figures,baselines,robustness,circuit,splits] [--seed 1] [--engine native|wasm]
 //
 // Each run is cached in runs/results-vowels/<name>/ (model.json, metrics.json, figures); the Markdown is rebuilt from
 // every cached file, so parts can be rerun alone. Figures are copied to docs/figures/vowels/.
@@ -25,7 +25,8 @@ const arg = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const parts = new Set(arg('parts', 'train,figures,baselines,robustness,circuit').split(','));
+const parts = new Set(arg('parts', 'train,figures,baselines,robustness,circuit,splits').split(','));
+const SPLIT_SEEDS = [0, 1, 2, 3, 4];
 const seed = Number(arg('seed', '1'));
 const engine = arg('engine', nativeAvailable() ? 'native' : 'wasm') as EngineName;
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -132,6 +133,18 @@ if (parts.has('circuit')) {
   }
 }
 
+if (parts.has('splits')) {
+  // the 4-current network (gradient) on other speaker splits, with the two strongest baselines on the same splits
+  const rows = SPLIT_SEEDS.map((splitSeed) => {
+    const r = runVowelExperiment({ task: 'vowels7', arch: 'reference', rule: 'gradient', seed, splitSeed });
+    const t = r.task;
+    const linear = trainSoftmaxNetwork(t.train, t.test, t.mapping, t.classes.length, 0, 300, seedFor(seed, 0));
+    console.log(`split ${splitSeed}: train ${(100 * r.metrics.train.accuracy).toFixed(1)} % test ${(100 * r.metrics.test.accuracy).toFixed(1)} %`);
+    return { splitSeed, train: r.metrics.train.accuracy, test: r.metrics.test.accuracy, linearSoftmax: linear.test, gaussian: gaussianClassifier(t.train, t.test, t.classes.length).test };
+  });
+  writeJsonAtomic(join(RUNS, 'vowels7-splits.json'), rows);
+}
+
 for (const task of TASKS) await parameterFigure(task);
 writeResults();
 
@@ -141,8 +154,8 @@ async function parameterFigure(task: VowelTaskName): Promise<void> {
   const stno = RUN_KINDS.filter((k) => k.rule === 'gradient').map((k) => metrics(runName(task, k.arch, k.rule)));
   if (!b || stno.some((m) => !m)) return;
   const series = [
-    { name: 'STNO network (gradient)', x: stno.map((m) => m!.parameters), y: stno.map((m) => 100 * m!.test.accuracy) },
-    { name: 'softmax network (mean of seeds)', x: b.softmax.map((s) => s.parameters), y: b.softmax.map((s) => 100 * s.test) },
+    { name: 'STNO networks', x: stno.map((m) => m!.parameters), y: stno.map((m) => 100 * m!.test.accuracy) },
+    { name: 'softmax networks', x: b.softmax.map((s) => s.parameters), y: b.softmax.map((s) => 100 * s.test) },
     { name: 'Gaussian classifier', x: [b.gaussian.parameters], y: [100 * b.gaussian.test] },
   ];
   writeFileAtomic(join(FIGS, `${task}-parameters.svg`), await scatterChart({ title: `Test accuracy vs trained parameters, ${task}`, xLabel: 'trained parameters', yLabel: 'test accuracy (%)', series }));
@@ -165,7 +178,8 @@ function writeResults(): void {
   L.push('[500, 590] MHz, F2 in [700, 3100] Hz onto f_B in [590, 680] MHz. Network: four `stnoPhase` oscillators on one `phaseBus` line,');
   if (ref) {
     const [kA, kB] = ref.physics.injection.map((v) => v / 1e6);
-    L.push(`mutual coupling k = ${ref.physics.coupling / 1e6} MHz, two \`rfSource\`s with injection k_A = ${kA} MHz, k_B = ${kB} MHz (forced Kuramoto,`);
+    L.push(`mutual coupling k = ${ref.physics.coupling / 1e6} MHz, two \`rfSource\`s with injection k_A = ${kA} MHz, k_B = ${kB} MHz (forced Kuramoto;`);
+    L.push('an rfSource of power P adds its phasor to the line with amplitude sqrt(P/Posc), so k_s = k sqrt(P_s/Posc): RF amplitude ~ sqrt(power);');
     L.push(`T = 1 us, f_bar over the last 0.5 us, Euler step ${ref.physics.dt * 1e12} ps). Oscillator i is locked to source s when`);
   }
   L.push('D = |f_bar_i - f_s| / (k_s/4) <= 1. Output code: one lock pattern per vowel, learned greedily from the training tokens\'');
@@ -187,6 +201,15 @@ function writeResults(): void {
   if (ref?.biasCurrents) {
     L.push(`Reference network (vowels7, gradient): natural frequencies ${ref.frequenciesMHz!.map((f) => f.toFixed(1)).join(', ')} MHz = bias currents`);
     L.push(`${ref.biasCurrents.map((i) => (i * 1e3).toFixed(3)).join(', ')} mA (stnoPhase F = 440 MHz + 40 MHz/mA * I). Code: ${ref.code.join('; ')}.`, '');
+  }
+  type SplitRow = { splitSeed: number; train: number; test: number; linearSoftmax: number; gaussian: number };
+  const splits = readJson<SplitRow[]>(join(RUNS, 'vowels7-splits.json'));
+  if (splits) {
+    const mean = (pick: (r: SplitRow) => number) => splits.reduce((a, r) => a + pick(r), 0) / splits.length;
+    L.push('### Other speaker splits (vowels7, reference network, gradient; same seed)', '');
+    const srows = splits.map((r) => [String(r.splitSeed), pct(r.train), pct(r.test), pct(r.linearSoftmax), pct(r.gaussian)]);
+    srows.push(['mean', pct(mean((r) => r.train)), pct(mean((r) => r.test)), pct(mean((r) => r.linearSoftmax)), pct(mean((r) => r.gaussian))]);
+    L.push(markdownTable(['split seed', 'STNO train', 'STNO test', 'linear softmax test (21 parameters)', 'Gaussian classifier test (35)'], srows), '');
   }
   L.push('### Conventional baselines (same inputs; mean test accuracy over seeds)', '');
   for (const task of TASKS) {
