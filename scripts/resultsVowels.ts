@@ -1,7 +1,10 @@
 // Reproduces paper 003's vowel experiment with the forced oscillator network and rewrites the vowels section of docs/RESULTS.md.
 //
-//   npm run results:vowels [-- --parts train,figures,baselines,robustness,circuit,splits] [--seed 1] [--engine native|wasm]
+//   npm run results:vowels [-- --parts train,figures,baselines,robustness,circuit,splits,validate,noise,mismatch] [--seed 1]
+//                          [--engine native|wasm] [--workers N]
 //
+// validate, noise and mismatch run the trained vowels7 networks through spinspice's study code (as `spinspice validate`
+// and `spinspice mc` do) on a worker pool; their folders are resumable, so an interrupted part picks up where it stopped.
 // Each run is cached in runs/results-vowels/<name>/ (model.json, metrics.json, figures); the Markdown is rebuilt from
 // every cached file, so parts can be rerun alone. Figures are copied to docs/figures/vowels/.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -19,13 +22,22 @@ import { gaussianClassifier, trainSoftmaxNetwork } from '../src/architectures/vo
 import { checkCircuit } from '../src/architectures/vowels/circuitCheck.ts';
 import { vowelLearningCurveSvg, vowelResponseMapSvg } from '../src/architectures/vowels/figures.ts';
 import { loadVowelTask, VOWEL_TASKS, type VowelTaskName } from '../src/architectures/vowels/task.ts';
+import { CIRCUIT_TMAX, TOKEN_TIMEOUT_MS } from '../src/architectures/vowels/circuit.ts';
+import { patternLabel } from '../src/architectures/vowels/readout.ts';
+import { vowelMismatchStudy, vowelNoiseSweep, vowelStudyContext, vowelTableSpreads, type VowelMismatchSummary, type VowelNoiseSweep } from '../src/montecarlo/vowelStudies.ts';
+import { VOWEL_KNOBS, VOWEL_KNOB_NAMES } from '../src/montecarlo/vowelTrial.ts';
+import type { KnobSource } from '../src/montecarlo/mismatch.ts';
+import { TaskPool } from '../src/parallel/taskPool.ts';
+import { loadVowelTarget } from '../src/validate/vowelTarget.ts';
+import { validateVowels, writeVowelValidation, type VowelValidationReport } from '../src/validate/vowelValidation.ts';
+import { copyFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const parts = new Set(arg('parts', 'train,figures,baselines,robustness,circuit,splits').split(','));
+const parts = new Set(arg('parts', 'train,figures,baselines,robustness,circuit,splits,validate,noise,mismatch').split(','));
 const SPLIT_SEEDS = [0, 1, 2, 3, 4];
 const seed = Number(arg('seed', '1'));
 const engine = arg('engine', nativeAvailable() ? 'native' : 'wasm') as EngineName;
@@ -41,6 +53,14 @@ const RUN_KINDS: readonly { arch: VowelArchitecture; rule: VowelRule }[] = [
 ];
 const runName = (task: string, arch: string, rule: string) => `${task}-${arch}-${rule}`;
 const SOFTMAX_HIDDEN = [0, 1, 2, 3, 4];
+const workers = Number(arg('workers', '2'));
+/** The studied network: vowels7, four currents, gradient training (split 0). */
+const STUDIED = runName('vowels7', 'reference', 'gradient');
+const NOISE = { linewidths: [0, 0.5e6, 1e6, 2e6, 4e6], trials: 100, circuitTrials: 2, circuitTokens: 28, seed: 1 };
+const MISMATCH = { trials: 200, sensitivityTrials: 50, circuitTrials: 4, circuitTokens: 28, seed: 1, threshold: 0.85 };
+const validateDir = (name: string) => join(RUNS, name, 'validate');
+const noiseDir = join(RUNS, STUDIED, 'noise');
+const mismatchDir = (level: string) => join(RUNS, STUDIED, `mismatch-${level}`);
 const BASELINE_SEEDS = 5;
 
 mkdirSync(FIGS, { recursive: true });
@@ -145,6 +165,43 @@ if (parts.has('splits')) {
   writeJsonAtomic(join(RUNS, 'vowels7-splits.json'), rows);
 }
 
+if (parts.has('validate') || parts.has('noise') || parts.has('mismatch')) {
+  const pool = new TaskPool(workers);
+  try {
+    if (parts.has('validate')) {
+      // spinspice validate on every test token of both vowels7 networks
+      for (const arch of ['reference', 'extended'] as const) {
+        const name = runName('vowels7', arch, 'gradient');
+        const target = loadVowelTarget(join(RUNS, name, 'model.json'));
+        const report = await validateVowels(target, { dir: validateDir(name), engine, tmax: CIRCUIT_TMAX, timeoutMs: TOKEN_TIMEOUT_MS, pool });
+        await writeVowelValidation(validateDir(name), report);
+        copyFileSync(join(validateDir(name), 'fbar-parity.svg'), join(FIGS, `${name}-validate-parity.svg`));
+        console.log(`${name} validate (${engine}): agreement ${pct(report.agreement)}, circuit ${pct(report.circuitAccuracy)}, ${report.failed} failed`);
+      }
+    }
+    const model = join(RUNS, STUDIED, 'model.json');
+    const context = (examples?: number) => {
+      const target = loadVowelTarget(model, { examples });
+      return vowelStudyContext(target, { pool, engine, tmax: CIRCUIT_TMAX, timeoutMs: TOKEN_TIMEOUT_MS, dt: target.net.description.settings.dt });
+    };
+    if (parts.has('noise')) {
+      const sweep = await vowelNoiseSweep(context(), context(NOISE.circuitTokens), { dir: noiseDir, ...NOISE });
+      copyFileSync(join(noiseDir, 'noise.svg'), join(FIGS, `${STUDIED}-noise.svg`));
+      console.log(`noise: ${sweep.levels.map((l) => `${l.linewidthHz / 1e6} MHz ${pct(l.surrogate?.mean)} / ${pct(l.circuit?.mean)}`).join(', ')}`);
+    }
+    if (parts.has('mismatch')) {
+      const spreads = vowelTableSpreads();
+      const base = { spreads, linewidth: 0, seed: MISMATCH.seed, threshold: MISMATCH.threshold };
+      const surrogate = await vowelMismatchStudy(context(), { ...base, dir: mismatchDir('surrogate'), level: 'surrogate', trials: MISMATCH.trials, sensitivityTrials: MISMATCH.sensitivityTrials });
+      const circuit = await vowelMismatchStudy(context(MISMATCH.circuitTokens), { ...base, dir: mismatchDir('circuit'), level: 'circuit', trials: MISMATCH.circuitTrials, sensitivityTrials: 0 });
+      for (const f of ['accuracy.svg', 'sensitivity.svg']) copyFileSync(join(mismatchDir('surrogate'), f), join(FIGS, `${STUDIED}-mismatch-${f}`));
+      console.log(`mismatch: surrogate mean ${pct(surrogate.mean)} (min ${pct(surrogate.min)}), circuit mean ${pct(circuit.mean)} (min ${pct(circuit.min)})`);
+    }
+  } finally {
+    await pool.close();
+  }
+}
+
 for (const task of TASKS) await parameterFigure(task);
 writeResults();
 
@@ -244,6 +301,7 @@ function writeResults(): void {
     L.push('100 ps step bound, reltol 1e-6; f_bar from the phase nodes over the last 0.5 us.', '');
     L.push(markdownTable(['network', 'engine', 'tokens', 'class agreement', 'lock-pattern agreement', 'surrogate accuracy', 'circuit accuracy', 'largest f_bar gap', 'time'], crows), '');
   }
+  writeStudies(L);
   L.push('Figures (lock regions over the (f_A, f_B) plane with the test tokens on top; learning curves; circuit parity):', '');
   for (const task of TASKS) {
     for (const { arch, rule } of RUN_KINDS) {
@@ -252,11 +310,75 @@ function writeResults(): void {
     for (const f of [`${task}-learning-curves.svg`, `${task}-parameters.svg`]) if (existsSync(join(FIGS, f))) L.push(`- [${f}](figures/vowels/${f})`);
   }
   for (const arch of ['reference', 'extended']) {
-    const f = `${runName('vowels7', arch, 'gradient')}-circuit-parity.svg`;
-    if (existsSync(join(FIGS, f))) L.push(`- [${f}](figures/vowels/${f})`);
+    for (const kind of ['circuit-parity', 'validate-parity']) {
+      const f = `${runName('vowels7', arch, 'gradient')}-${kind}.svg`;
+      if (existsSync(join(FIGS, f))) L.push(`- [${f}](figures/vowels/${f})`);
+    }
   }
+  for (const f of [`${STUDIED}-noise.svg`, `${STUDIED}-mismatch-accuracy.svg`, `${STUDIED}-mismatch-sensitivity.svg`]) if (existsSync(join(FIGS, f))) L.push(`- [${f}](figures/vowels/${f})`);
   L.push('');
   const doc = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Results\n';
   writeFileAtomic(RESULTS, replaceSection(doc, 'vowels', L.join('\n')));
   console.log(`wrote the vowels section of ${RESULTS}`);
+}
+
+/** The validate / phase-noise / mismatch subsections, from the cached study folders. */
+function writeStudies(L: string[]): void {
+  const vrows: string[][] = [];
+  const disagreements: string[] = [];
+  for (const arch of ['reference', 'extended']) {
+    const name = runName('vowels7', arch, 'gradient');
+    const v = readJson<VowelValidationReport>(join(validateDir(name), 'validation.json'));
+    if (!v) continue;
+    const f = v.frequencyError;
+    vrows.push([arch, v.engine, String(v.examples), pct(v.agreement), pct(v.patternAgreement), pct(v.surrogateAccuracy), pct(v.circuitAccuracy), String(v.failed), `${(f.rmsMHz * 1e3).toFixed(1)} / ${(f.maxAbsMHz * 1e3).toFixed(1)} kHz`, `${v.seconds.toFixed(0)} s`]);
+    for (const e of v.disagreements) {
+      const c = 'error' in e.circuit ? `circuit failed: ${e.circuit.error}` : `circuit [${patternLabel(e.circuit.pattern, 4)}]`;
+      disagreements.push(`- ${arch}, token ${e.index} (${e.vowel}): surrogate [${patternLabel(e.surrogate.pattern, 4)}], ${c}`);
+    }
+  }
+  if (vrows.length) {
+    L.push('### spinspice validate (every vowels7 test token, ngspice vs surrogate)', '');
+    L.push('`spinspice validate runs/results-vowels/vowels7-<arch>-gradient/model.json --out DIR` runs each token on a worker pool (one engine per');
+    L.push(`worker; resumable DIR/circuit-tokens.jsonl; a token whose run fails or exceeds ${TOKEN_TIMEOUT_MS / 1000} s is recorded with its reason and the`);
+    L.push('run goes on). Issue target: class agreement >= 95 %.', '');
+    L.push(markdownTable(['network', 'engine', 'tokens', 'class agreement', 'lock-pattern agreement', 'surrogate accuracy', 'circuit accuracy', 'failed', 'f_bar gap rms / max', 'time'], vrows), '');
+    L.push(disagreements.length ? `Disagreements:\n\n${disagreements.join('\n')}\n` : 'No token disagrees.', '');
+  }
+  const noise = readJson<VowelNoiseSweep>(join(noiseDir, 'noise.json'));
+  if (noise) {
+    L.push('### Phase noise (STNO linewidth)', '');
+    L.push(`Every oscillator gets the same linewidth (stnoPhase eq. 8: phase diffusion 2 pi linewidth); each trial draws new initial phases and noise for`);
+    L.push(`every token, no mismatch. Surrogate: ${noise.trials} trials on all ${noise.examples} test tokens per linewidth; circuit (ngspice, seeded`);
+    L.push(`PWL noise currents): ${noise.circuitTrials} trials on ${noise.circuitExamples} evenly spaced test tokens per linewidth (study seed ${noise.seed}). The`);
+    L.push('slides (paper 003) give no noise figure; the experiment ran at room temperature with free-running linewidths of order 1 MHz.', '');
+    const rows = noise.levels.map((l) => [
+      `${l.linewidthHz / 1e6} MHz`,
+      pct(l.surrogate?.mean),
+      `${pct(l.surrogate?.min)} .. ${pct(l.surrogate?.max)}`,
+      pct(l.circuit?.mean),
+      `${pct(l.circuit?.min)} .. ${pct(l.circuit?.max)}`,
+    ]);
+    L.push(markdownTable(['linewidth', 'surrogate mean', 'surrogate min .. max', 'circuit mean', 'circuit min .. max'], rows), '');
+  }
+  const ms = readJson<VowelMismatchSummary>(join(mismatchDir('surrogate'), 'summary.json'));
+  const mc = readJson<VowelMismatchSummary>(join(mismatchDir('circuit'), 'summary.json'));
+  if (ms) {
+    L.push('### Device mismatch (spinspice mc)', '');
+    const spread = (k: (typeof VOWEL_KNOB_NAMES)[number]) => {
+      const v = ms.spreads[k];
+      const knob: KnobSource = VOWEL_KNOBS[k];
+      const unit = knob.device.params[knob.param].unit;
+      return `${k} ${v.kind === 'relative' ? `${(100 * v.sigma).toFixed(1)} %` : `${v.sigma} ${unit}`} (${VOWEL_KNOBS[k].doc})`;
+    };
+    L.push(`Spreads (1 sigma, from the device parameter tables): ${VOWEL_KNOB_NAMES.map(spread).join('; ')}. Each trial draws one die: F0, kappa,`);
+    L.push('k and the two bias-driver errors per oscillator, P per source; the bias currents stay those programmed for nominal devices and');
+    L.push(`the read-out keeps the nominal k_s. Yield = dies with test accuracy >= ${pct(ms.threshold)} (the issue's target).`, '');
+    const row = (level: string, m: VowelMismatchSummary) => [level, String(m.finished), String(m.examples), pct(m.nominal), pct(m.mean), `${(100 * m.std).toFixed(1)} points`, pct(m.min), pct(m.max), pct(m.yield)];
+    L.push(markdownTable(['level', 'trials', 'tokens', 'nominal', 'mean', 'std', 'min', 'max', 'yield'], [row('surrogate', ms), ...(mc ? [row('circuit (ngspice)', mc)] : [])]), '');
+    if (ms.sensitivity.length) {
+      L.push(`Sensitivity ranking (surrogate, ${MISMATCH.sensitivityTrials} trials per knob with only that knob at its spread, same seeds as the nominal trials):`, '');
+      L.push(markdownTable(['knob', 'spread', 'mean', 'min', 'accuracy lost (points)'], ms.sensitivity.map((e) => [e.knob, e.spread.kind === 'relative' ? `${(100 * e.spread.sigma).toFixed(1)} %` : String(e.spread.sigma), pct(e.mean), pct(e.min), (100 * e.drop).toFixed(1)])), '');
+    }
+  }
 }

@@ -6,7 +6,7 @@ import { seedFor } from '../random/rng.ts';
 import { barChart, histogram } from '../report/distributionFigures.ts';
 import { bandChart } from '../report/xyFigures.ts';
 import type { EngineName } from '../sim/simulate.ts';
-import type { ForcedSettings } from '../surrogate/forced/params.ts';
+import { resolveForcedSettings, type ForcedSettings } from '../surrogate/forced/params.ts';
 import type { VowelTarget } from '../validate/vowelTarget.ts';
 import type { Level } from './kuramotoTrial.ts';
 import { knobTableSpreads } from './mismatch.ts';
@@ -35,6 +35,19 @@ export interface VowelStudyRun {
   readonly trials: number;
   readonly seed: number;
   readonly label: string;
+}
+
+/** The context of a loaded target: bias currents of its tokens, surrogate settings with Euler step `dt` (no noise). */
+export function vowelStudyContext(target: VowelTarget, o: { pool: TaskPool; engine: EngineName; tmax: number; timeoutMs: number; dt: number }): VowelStudyContext {
+  return {
+    target,
+    currents: target.net.biasCurrents(target.fs),
+    pool: o.pool,
+    engine: o.engine,
+    tmax: o.tmax,
+    timeoutMs: o.timeoutMs,
+    settings: resolveForcedSettings({ ...target.net.description.settings, dt: o.dt, linewidth: 0 }),
+  };
 }
 
 /** The spreads of the device tables for every vowel knob. */
@@ -169,6 +182,8 @@ export interface VowelNoiseLevel {
 }
 
 export interface VowelNoiseSweep {
+  /** Marks the vowel document shape for readers of any noise.json (spinspice report). */
+  readonly architecture: 'vowels';
   readonly seed: number;
   readonly examples: number;
   readonly circuitExamples: number;
@@ -198,6 +213,7 @@ export async function vowelNoiseSweep(
     levels.push({ linewidthHz: linewidth, surrogate: await run(surrogate, 'surrogate', o.trials), circuit: await run(circuit, 'circuit', o.circuitTrials) });
   }
   const sweep: VowelNoiseSweep = {
+    architecture: 'vowels',
     seed: o.seed,
     examples: surrogate.target.fs.length,
     circuitExamples: circuit.target.fs.length,

@@ -35,6 +35,8 @@ export interface TokenComparison {
 }
 
 export interface VowelValidationReport {
+  /** Marks the vowel document shape for readers of any validation.json (spinspice report). */
+  readonly architecture: 'vowels';
   readonly model: string;
   readonly modelHash: string;
   readonly task: string;
@@ -66,6 +68,9 @@ interface CircuitRecord {
 
 const CIRCUIT_MODULE = new URL('../architectures/vowels/circuit.ts', import.meta.url);
 
+/** A token's task is aborted after POOL_MARGIN times the engine's timeout (room for a worker's start-up on a busy machine). */
+const POOL_MARGIN = 2.5;
+
 /** Runs every target token through ngspice on the pool (one engine per worker; resumable) and compares with the surrogate. */
 export async function validateVowels(target: VowelTarget, o: VowelValidationOptions): Promise<VowelValidationReport> {
   const started = performance.now();
@@ -82,7 +87,8 @@ export async function validateVowels(target: VowelTarget, o: VowelValidationOpti
       const t0 = performance.now();
       const seconds = () => (performance.now() - t0) / 1000;
       try {
-        const fbar = await o.pool.run<number[]>(CIRCUIT_MODULE, 'runTokenCircuit', [circuitOf(m), o.engine, o.timeoutMs]);
+        // the engine's own timeout replaces a stuck ngspice; the pool's, later, a worker stuck anywhere else
+        const fbar = await o.pool.run<number[]>(CIRCUIT_MODULE, 'runTokenCircuit', [circuitOf(m), o.engine, o.timeoutMs], POOL_MARGIN * o.timeoutMs);
         return { index: m, fbar, seconds: seconds() };
       } catch (e) {
         return { index: m, error: (e as Error).message, seconds: seconds() };
@@ -108,6 +114,7 @@ export async function validateVowels(target: VowelTarget, o: VowelValidationOpti
   const errors = perExample.flatMap((e) => e.fbarErrorMHz.map(Math.abs));
   const share = (pick: (e: TokenComparison) => boolean) => perExample.filter(pick).length / perExample.length;
   return {
+    architecture: 'vowels',
     model: target.modelFile,
     modelHash: target.modelHash,
     task: target.task,

@@ -27,6 +27,9 @@ export interface TokenReadout {
 /** Step bound of the transient (s): the ARCHITECTURE.md choice for phase nodes (100 ps: within ~1 kHz of 10 ps). */
 export const CIRCUIT_TMAX = 100e-12;
 
+/** Time limit of one token's ngspice run (ms): a token takes seconds, so a run still going after this is recorded as hung. */
+export const TOKEN_TIMEOUT_MS = 120_000;
+
 /** One token's circuit as plain data (it travels to pool workers): what vowelTokenDescription renders. */
 export interface TokenCircuit {
   readonly name: string;

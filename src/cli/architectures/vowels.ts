@@ -1,41 +1,27 @@
 // validate and mc for vowel networks (paper 003): circuit-vs-surrogate validation per token and the mismatch / phase-noise Monte Carlo.
 import { join } from 'node:path';
-import { CIRCUIT_TMAX } from '../../architectures/vowels/circuit.ts';
+import { CIRCUIT_TMAX, TOKEN_TIMEOUT_MS } from '../../architectures/vowels/circuit.ts';
 import { patternLabel } from '../../architectures/vowels/readout.ts';
 import { InputError } from '../../errors.ts';
 import { readJsonl } from '../../io/jsonl.ts';
 import { overrideKnobSpreads } from '../../montecarlo/mismatch.ts';
-import { vowelMismatchStudy, vowelTableSpreads, vowelTrialSpec, type VowelStudyContext } from '../../montecarlo/vowelStudies.ts';
+import { vowelMismatchStudy, vowelStudyContext, vowelTableSpreads, vowelTrialSpec, type VowelStudyContext } from '../../montecarlo/vowelStudies.ts';
 import { runVowelTrial, VOWEL_KNOBS, type VowelTrialRecord } from '../../montecarlo/vowelTrial.ts';
-import type { TaskPool } from '../../parallel/taskPool.ts';
-import type { EngineName } from '../../sim/simulate.ts';
 import { MAX_DT } from '../../surrogate/kuramoto/params.ts';
-import { resolveForcedSettings } from '../../surrogate/forced/params.ts';
 import { parseQuantity } from '../../units/quantity.ts';
 import { loadVowelTarget } from '../../validate/vowelTarget.ts';
 import { validateVowels, writeVowelValidation } from '../../validate/vowelValidation.ts';
 import type { ArchitectureStudies, McRequest, ValidateRequest } from './studyCommands.ts';
 
-/** Time limit of one token's ngspice run: a token takes seconds, so a run still going after this is recorded as hung. */
-export const TOKEN_TIMEOUT_MS = 120_000;
-
 const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
 
-/** The study context of `modelFile` on `examples` evenly spaced test tokens (undefined: all). */
-export function vowelStudyContext(modelFile: string, o: { examples?: number; engine: EngineName; tmax?: string; dt?: string; pool: TaskPool }): VowelStudyContext {
-  const target = loadVowelTarget(modelFile, { examples: o.examples });
-  const settings = target.net.description.settings;
-  const dt = o.dt === undefined ? settings.dt : parseQuantity(o.dt, 's', '--dt');
-  if (!(dt > 0 && dt <= MAX_DT)) throw new InputError(`must be a time in (0, ${MAX_DT * 1e12} ps], got ${JSON.stringify(o.dt)}`, '--dt');
-  return {
-    target,
-    currents: target.net.biasCurrents(target.fs),
-    pool: o.pool,
-    engine: o.engine,
-    tmax: o.tmax === undefined ? CIRCUIT_TMAX : parseQuantity(o.tmax, 's', '--tmax'),
-    timeoutMs: TOKEN_TIMEOUT_MS,
-    settings: resolveForcedSettings({ ...settings, dt, linewidth: 0 }),
-  };
+/** The study context of `modelFile` on `examples` evenly spaced test tokens (undefined: all), --tmax and --dt parsed. */
+function contextOf(r: McRequest): VowelStudyContext {
+  const target = loadVowelTarget(r.modelFile, { examples: r.examples });
+  const dt = r.dt === undefined ? target.net.description.settings.dt : parseQuantity(r.dt, 's', '--dt');
+  if (!(dt > 0 && dt <= MAX_DT)) throw new InputError(`must be a time in (0, ${MAX_DT * 1e12} ps], got ${JSON.stringify(r.dt)}`, '--dt');
+  const tmax = r.tmax === undefined ? CIRCUIT_TMAX : parseQuantity(r.tmax, 's', '--tmax');
+  return vowelStudyContext(target, { pool: r.pool, engine: r.engine, tmax, timeoutMs: TOKEN_TIMEOUT_MS, dt });
 }
 
 async function validate(r: ValidateRequest): Promise<string[]> {
@@ -59,7 +45,7 @@ async function validate(r: ValidateRequest): Promise<string[]> {
 
 async function mc(r: McRequest): Promise<string[]> {
   const spreads = overrideKnobSpreads(VOWEL_KNOBS, vowelTableSpreads(), r.spread);
-  const c = vowelStudyContext(r.modelFile, r);
+  const c = contextOf(r);
   const study = { level: r.level, spreads, linewidth: r.linewidth, seed: r.seed };
   if (r.replay !== undefined) {
     const record = await runVowelTrial(vowelTrialSpec(c, study, r.replay));
