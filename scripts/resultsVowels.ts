@@ -1,7 +1,7 @@
 // Reproduces paper 003's vowel experiment with the forced oscillator network and rewrites the vowels section of docs/RESULTS.md.
 //
 //   npm run results:vowels [-- --parts train,figures,baselines,robustness,circuit,splits,validate,noise,mismatch] [--seed 1]
-//                          [--engine native|wasm] [--workers N]
+//                          [--engine native|wasm (circuit part)] [--workers N]
 //
 // validate, noise and mismatch run the trained vowels7 networks through spinspice's study code (as `spinspice validate`
 // and `spinspice mc` do) on a worker pool; their folders are resumable, so an interrupted part picks up where it stopped.
@@ -25,7 +25,7 @@ import { loadVowelTask, VOWEL_TASKS, type VowelTaskName } from '../src/architect
 import { CIRCUIT_TMAX, TOKEN_TIMEOUT_MS } from '../src/architectures/vowels/circuit.ts';
 import { patternLabel } from '../src/architectures/vowels/readout.ts';
 import { vowelMismatchStudy, vowelNoiseSweep, vowelStudyContext, vowelTableSpreads, type VowelMismatchSummary, type VowelNoiseSweep } from '../src/montecarlo/vowelStudies.ts';
-import { VOWEL_KNOBS, VOWEL_KNOB_NAMES } from '../src/montecarlo/vowelTrial.ts';
+import { VOWEL_KNOBS, VOWEL_KNOB_NAMES, type VowelKnob, type VowelSpreads } from '../src/montecarlo/vowelTrial.ts';
 import type { KnobSource } from '../src/montecarlo/mismatch.ts';
 import { TaskPool } from '../src/parallel/taskPool.ts';
 import { loadVowelTarget } from '../src/validate/vowelTarget.ts';
@@ -54,6 +54,8 @@ const RUN_KINDS: readonly { arch: VowelArchitecture; rule: VowelRule }[] = [
 const runName = (task: string, arch: string, rule: string) => `${task}-${arch}-${rule}`;
 const SOFTMAX_HIDDEN = [0, 1, 2, 3, 4];
 const workers = Number(arg('workers', '2'));
+/** validate, noise and mismatch run on the embedded engine, the default of spinspice validate / mc (cached folders record it). */
+const STUDY_ENGINE: EngineName = 'wasm';
 /** The studied network: vowels7, four currents, gradient training (split 0). */
 const STUDIED = runName('vowels7', 'reference', 'gradient');
 const NOISE = { linewidths: [0, 0.5e6, 1e6, 2e6, 4e6], trials: 100, circuitTrials: 2, circuitTokens: 28, seed: 1 };
@@ -173,16 +175,16 @@ if (parts.has('validate') || parts.has('noise') || parts.has('mismatch')) {
       for (const arch of ['reference', 'extended'] as const) {
         const name = runName('vowels7', arch, 'gradient');
         const target = loadVowelTarget(join(RUNS, name, 'model.json'));
-        const report = await validateVowels(target, { dir: validateDir(name), engine, tmax: CIRCUIT_TMAX, timeoutMs: TOKEN_TIMEOUT_MS, pool });
+        const report = await validateVowels(target, { dir: validateDir(name), engine: STUDY_ENGINE, tmax: CIRCUIT_TMAX, timeoutMs: TOKEN_TIMEOUT_MS, pool });
         await writeVowelValidation(validateDir(name), report);
         copyFileSync(join(validateDir(name), 'fbar-parity.svg'), join(FIGS, `${name}-validate-parity.svg`));
-        console.log(`${name} validate (${engine}): agreement ${pct(report.agreement)}, circuit ${pct(report.circuitAccuracy)}, ${report.failed} failed`);
+        console.log(`${name} validate (${STUDY_ENGINE}): agreement ${pct(report.agreement)}, circuit ${pct(report.circuitAccuracy)}, ${report.failed} failed`);
       }
     }
     const model = join(RUNS, STUDIED, 'model.json');
     const context = (examples?: number) => {
       const target = loadVowelTarget(model, { examples });
-      return vowelStudyContext(target, { pool, engine, tmax: CIRCUIT_TMAX, timeoutMs: TOKEN_TIMEOUT_MS, dt: target.net.description.settings.dt });
+      return vowelStudyContext(target, { pool, engine: STUDY_ENGINE, tmax: CIRCUIT_TMAX, timeoutMs: TOKEN_TIMEOUT_MS, dt: target.net.description.settings.dt });
     };
     if (parts.has('noise')) {
       const sweep = await vowelNoiseSweep(context(), context(NOISE.circuitTokens), { dir: noiseDir, ...NOISE });
@@ -365,20 +367,21 @@ function writeStudies(L: string[]): void {
   const mc = readJson<VowelMismatchSummary>(join(mismatchDir('circuit'), 'summary.json'));
   if (ms) {
     L.push('### Device mismatch (spinspice mc)', '');
-    const spread = (k: (typeof VOWEL_KNOB_NAMES)[number]) => {
-      const v = ms.spreads[k];
+    const sigma = (k: VowelKnob, v: VowelSpreads[VowelKnob]) => {
       const knob: KnobSource = VOWEL_KNOBS[k];
       const unit = knob.device.params[knob.param].unit;
-      return `${k} ${v.kind === 'relative' ? `${(100 * v.sigma).toFixed(1)} %` : `${v.sigma} ${unit}`} (${VOWEL_KNOBS[k].doc})`;
+      const scaled = unit === 'Hz' ? `${v.sigma / 1e6} MHz` : unit === 'A' ? `${v.sigma * 1e6} uA` : `${v.sigma} ${unit}`;
+      return v.kind === 'relative' ? `${(100 * v.sigma).toFixed(1)} %` : scaled;
     };
-    L.push(`Spreads (1 sigma, from the device parameter tables): ${VOWEL_KNOB_NAMES.map(spread).join('; ')}. Each trial draws one die: F0, kappa,`);
+    const spreads = VOWEL_KNOB_NAMES.map((k) => `${k} ${sigma(k, ms.spreads[k])} (${VOWEL_KNOBS[k].doc})`);
+    L.push(`Spreads (1 sigma, from the device parameter tables): ${spreads.join('; ')}. Each trial draws one die: F0, kappa,`);
     L.push('k and the two bias-driver errors per oscillator, P per source; the bias currents stay those programmed for nominal devices and');
     L.push(`the read-out keeps the nominal k_s. Yield = dies with test accuracy >= ${pct(ms.threshold)} (the issue's target).`, '');
     const row = (level: string, m: VowelMismatchSummary) => [level, String(m.finished), String(m.examples), pct(m.nominal), pct(m.mean), `${(100 * m.std).toFixed(1)} points`, pct(m.min), pct(m.max), pct(m.yield)];
     L.push(markdownTable(['level', 'trials', 'tokens', 'nominal', 'mean', 'std', 'min', 'max', 'yield'], [row('surrogate', ms), ...(mc ? [row('circuit (ngspice)', mc)] : [])]), '');
     if (ms.sensitivity.length) {
       L.push(`Sensitivity ranking (surrogate, ${MISMATCH.sensitivityTrials} trials per knob with only that knob at its spread, same seeds as the nominal trials):`, '');
-      L.push(markdownTable(['knob', 'spread', 'mean', 'min', 'accuracy lost (points)'], ms.sensitivity.map((e) => [e.knob, e.spread.kind === 'relative' ? `${(100 * e.spread.sigma).toFixed(1)} %` : String(e.spread.sigma), pct(e.mean), pct(e.min), (100 * e.drop).toFixed(1)])), '');
+      L.push(markdownTable(['knob', 'spread', 'mean', 'min', 'accuracy lost (points)'], ms.sensitivity.map((e) => [e.knob, sigma(e.knob, e.spread), pct(e.mean), pct(e.min), (100 * e.drop).toFixed(1)])), '');
     }
   }
 }
