@@ -60,7 +60,19 @@ function sectionsOf(root: string, dir: string, meta: Record<string, string | num
       figure(`Response map (${where})`, 'response-map.svg', 'Synchronization of the output pair over the input plane, training examples on top.');
     }
   }
-  if (existsSync(join(dir, 'annotation.json'))) {
+  if (existsSync(join(dir, 'annotation.json')) && json<{ architecture?: string }>(join(dir, 'annotation.json')).architecture === 'vowels') {
+    topic = 'annotation';
+    const a = json<{ example: number; vowel: string; deckHash: string; biasCurrents: number[]; sources: { fMHz: number; P: number; injectionHz: number }[] }>(join(dir, 'annotation.json'));
+    meta[`description hash (${where})`] = a.deckHash;
+    s.push({
+      heading: `Back-annotation, test token ${a.example} (${a.vowel}) (${where})`,
+      text: 'Bias currents of the four STNOs and the two RF sources (frequency, power, injection strength) of this token\'s deck.',
+      table: {
+        headers: ['element', 'value'],
+        rows: [...a.biasCurrents.map((I, i) => [`bias ${i + 1}`, `${(I * 1e3).toFixed(4)} mA`]), ...a.sources.map((q, j) => [`rf ${'AB'[j]}`, `${q.fMHz.toFixed(3)} MHz, ${(q.P * 1e6).toFixed(1)} uW, k_s ${mhz(q.injectionHz)}`])],
+      },
+    });
+  } else if (existsSync(join(dir, 'annotation.json'))) {
     topic = 'annotation';
     const a = json<{ deckHash: string; outOfRange: { element: string; field: string; value: number; allowed: number[]; note: string }[]; design: { synapses: number[][] } }>(join(dir, 'annotation.json'));
     meta[`description hash (${where})`] = a.deckHash;

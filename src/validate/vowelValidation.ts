@@ -55,7 +55,10 @@ export interface VowelValidationReport {
   readonly frequencyError: { readonly rmsMHz: number; readonly maxAbsMHz: number };
   readonly disagreements: TokenComparison[];
   readonly perExample: TokenComparison[];
+  /** Wall time of this invocation (s; short when it resumed a finished folder). */
   readonly seconds: number;
+  /** Time of the ngspice tasks summed over tokens (s), from the per-token records of every invocation. */
+  readonly circuitSeconds: number;
 }
 
 /** What DIR/circuit-tokens.jsonl holds per token (resumable). */
@@ -135,6 +138,7 @@ export async function validateVowels(target: VowelTarget, o: VowelValidationOpti
     disagreements: perExample.filter((e) => !e.agree),
     perExample,
     seconds: (performance.now() - started) / 1000,
+    circuitSeconds: records.reduce((a, r) => a + r.seconds, 0),
   };
 }
 

@@ -26,6 +26,19 @@ const run = async (args: string[]) => {
   return { code: r.code, text: r.out + r.err };
 };
 
+test('netlist MODEL --example i: the token\'s deck with two RF sources and annotation.json; a bad index exits 2', async () => {
+  const deck = join(dir, 'deck', 't2.cir');
+  const r = await run(['netlist', model, '--example', '2', '--out', deck]);
+  assert.is(r.code, 0, r.text);
+  const text = readFileSync(deck, 'utf8');
+  assert.match(text, /test token 2/);
+  assert.is((text.match(/^Xrf\d/gm) ?? []).length, 2);
+  const a = JSON.parse(readFileSync(join(dir, 'deck', 'annotation.json'), 'utf8'));
+  assert.is(a.biasCurrents.length, 4);
+  assert.is(a.sources.length, 2);
+  assert.is((await run(['netlist', model, '--example', '9999', '--out', deck])).code, 2);
+});
+
 test('validate on 3 tokens: validation.json with the contract fields, per-token JSONL, circuit and surrogate agree', async () => {
   const out = join(dir, 'validate');
   const r = await run(['validate', model, '--examples', '3', '--workers', '1', '--out', out]);
@@ -76,6 +89,7 @@ test('report renders the vowel validation and mismatch folders', async () => {
   assert.is(r.code, 0, r.text);
   const html = readFileSync(join(dir, 'report.html'), 'utf8');
   assert.match(html, /lock-pattern agreement/);
+  assert.match(html, /Back-annotation, test token 2/);
   assert.match(html, /Mismatch Monte Carlo, surrogate level/);
 });
 
