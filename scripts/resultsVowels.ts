@@ -28,6 +28,7 @@ import { vowelMismatchStudy, vowelNoiseSweep, vowelStudyContext, vowelTableSprea
 import { VOWEL_KNOBS, VOWEL_KNOB_NAMES, type VowelKnob, type VowelSpreads } from '../src/montecarlo/vowelTrial.ts';
 import type { KnobSource } from '../src/montecarlo/mismatch.ts';
 import { TaskPool } from '../src/parallel/taskPool.ts';
+import { stnoPhase } from '../src/devices/stnoPhase.ts';
 import { loadVowelTarget } from '../src/validate/vowelTarget.ts';
 import { validateVowels, writeVowelValidation, type VowelValidationReport } from '../src/validate/vowelValidation.ts';
 import { copyFileSync } from 'node:fs';
@@ -333,7 +334,7 @@ function writeStudies(L: string[]): void {
     const v = readJson<VowelValidationReport>(join(validateDir(name), 'validation.json'));
     if (!v) continue;
     const f = v.frequencyError;
-    vrows.push([arch, v.engine, String(v.examples), pct(v.agreement), pct(v.patternAgreement), pct(v.surrogateAccuracy), pct(v.circuitAccuracy), String(v.failed), `${(f.rmsMHz * 1e3).toFixed(1)} / ${(f.maxAbsMHz * 1e3).toFixed(1)} kHz`, `${v.seconds.toFixed(0)} s`]);
+    vrows.push([arch, v.engine, String(v.examples), pct(v.agreement), pct(v.patternAgreement), pct(v.surrogateAccuracy), pct(v.circuitAccuracy), String(v.failed), `${(f.rmsMHz * 1e3).toFixed(1)} / ${(f.maxAbsMHz * 1e3).toFixed(1)} kHz`, `${(v.circuitSeconds / 60).toFixed(0)} min`]);
     for (const e of v.disagreements) {
       const c = 'error' in e.circuit ? `circuit failed: ${e.circuit.error}` : `circuit [${patternLabel(e.circuit.pattern, 4)}]`;
       disagreements.push(`- ${arch}, token ${e.index} (${e.vowel}): surrogate [${patternLabel(e.surrogate.pattern, 4)}], ${c}`);
@@ -344,8 +345,8 @@ function writeStudies(L: string[]): void {
     L.push('`spinspice validate runs/results-vowels/vowels7-<arch>-gradient/model.json --out DIR` runs each token on a worker pool (one engine per');
     L.push(`worker; resumable DIR/circuit-tokens.jsonl; a token whose run fails or exceeds ${TOKEN_TIMEOUT_MS / 1000} s is recorded with its reason and the`);
     L.push('run goes on). Issue target: class agreement >= 95 %.', '');
-    L.push(markdownTable(['network', 'engine', 'tokens', 'class agreement', 'lock-pattern agreement', 'surrogate accuracy', 'circuit accuracy', 'failed', 'f_bar gap rms / max', 'time'], vrows), '');
-    L.push(disagreements.length ? `Disagreements:\n\n${disagreements.join('\n')}\n` : 'No token disagrees.', '');
+    L.push(markdownTable(['network', 'engine', 'tokens', 'class agreement', 'lock-pattern agreement', 'surrogate accuracy', 'circuit accuracy', 'failed', 'f_bar gap rms / max', 'ngspice time (sum over tokens)'], vrows), '');
+    L.push(disagreements.length ? `Class disagreements:\n\n${disagreements.join('\n')}\n` : 'No token\'s class differs between circuit and surrogate.', '');
   }
   const noise = readJson<VowelNoiseSweep>(join(noiseDir, 'noise.json'));
   if (noise) {
@@ -373,7 +374,7 @@ function writeStudies(L: string[]): void {
       const scaled = unit === 'Hz' ? `${v.sigma / 1e6} MHz` : unit === 'A' ? `${v.sigma * 1e6} uA` : `${v.sigma} ${unit}`;
       return v.kind === 'relative' ? `${(100 * v.sigma).toFixed(1)} %` : scaled;
     };
-    const spreads = VOWEL_KNOB_NAMES.map((k) => `${k} ${sigma(k, ms.spreads[k])} (${VOWEL_KNOBS[k].doc})`);
+    const spreads = VOWEL_KNOB_NAMES.map((k) => `${k} ${sigma(k, ms.spreads[k])}: ${VOWEL_KNOBS[k].doc}`);
     L.push(`Spreads (1 sigma, from the device parameter tables): ${spreads.join('; ')}. Each trial draws one die: F0, kappa,`);
     L.push('k and the two bias-driver errors per oscillator, P per source; the bias currents stay those programmed for nominal devices and');
     L.push(`the read-out keeps the nominal k_s. Yield = dies with test accuracy >= ${pct(ms.threshold)} (the issue's target).`, '');
@@ -382,6 +383,16 @@ function writeStudies(L: string[]): void {
     if (ms.sensitivity.length) {
       L.push(`Sensitivity ranking (surrogate, ${MISMATCH.sensitivityTrials} trials per knob with only that knob at its spread, same seeds as the nominal trials):`, '');
       L.push(markdownTable(['knob', 'spread', 'mean', 'min', 'accuracy lost (points)'], ms.sensitivity.map((e) => [e.knob, sigma(e.knob, e.spread), pct(e.mean), pct(e.min), (100 * e.drop).toFixed(1)])), '');
+      const ref = metrics(STUDIED);
+      if (ref?.frequenciesMHz) {
+        const F0 = stnoPhase.params.F0.default / 1e6;
+        const shifts = ref.frequenciesMHz.map((F) => ms.spreads.kappa.sigma * (F - F0));
+        const tolerance = ref.physics.injection[0] / 4e6;
+        L.push(`Reading: a relative kappa error shifts F_i by sigma (F_i - F0) = ${Math.min(...shifts).toFixed(1)} .. ${Math.max(...shifts).toFixed(1)} MHz (1 sigma) at this`);
+        L.push(`network's frequencies, against a read-out tolerance of k_s/4 = ${tolerance.toFixed(2)} MHz and a lock half-width of k_s = ${(4 * tolerance).toFixed(0)} MHz. With fixed`);
+        L.push('currents, F0, kappa and both bias-driver errors act only as a static offset of each F_i, which one frequency calibration per');
+        L.push('oscillator (trimming its current) would remove; the coupling k and the source powers P are what would remain.', '');
+      }
     }
   }
 }
