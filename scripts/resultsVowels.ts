@@ -1,7 +1,10 @@
 // Reproduces paper 003's vowel experiment with the forced oscillator network and rewrites the vowels section of docs/RESULTS.md.
 //
-//   npm run results:vowels [-- --parts train,figures,baselines,robustness,circuit] [--seed 1] [--engine native|wasm]
+//   npm run results:vowels [-- --parts train,figures,baselines,robustness,circuit,splits,validate,noise,mismatch] [--seed 1]
+//                          [--engine native|wasm (circuit part)] [--workers N]
 //
+// validate, noise and mismatch run the trained vowels7 networks through spinspice's study code (as `spinspice validate`
+// and `spinspice mc` do) on a worker pool; their folders are resumable, so an interrupted part picks up where it stopped.
 // Each run is cached in runs/results-vowels/<name>/ (model.json, metrics.json, figures); the Markdown is rebuilt from
 // every cached file, so parts can be rerun alone. Figures are copied to docs/figures/vowels/.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -19,13 +22,24 @@ import { gaussianClassifier, trainSoftmaxNetwork } from '../src/architectures/vo
 import { checkCircuit } from '../src/architectures/vowels/circuitCheck.ts';
 import { vowelLearningCurveSvg, vowelResponseMapSvg } from '../src/architectures/vowels/figures.ts';
 import { loadVowelTask, VOWEL_TASKS, type VowelTaskName } from '../src/architectures/vowels/task.ts';
+import { CIRCUIT_TMAX, TOKEN_TIMEOUT_MS } from '../src/architectures/vowels/circuit.ts';
+import { patternLabel } from '../src/architectures/vowels/readout.ts';
+import { vowelMismatchStudy, vowelNoiseSweep, vowelStudyContext, vowelTableSpreads, type VowelMismatchSummary, type VowelNoiseSweep } from '../src/montecarlo/vowelStudies.ts';
+import { VOWEL_KNOBS, VOWEL_KNOB_NAMES, type VowelKnob, type VowelSpreads } from '../src/montecarlo/vowelTrial.ts';
+import type { KnobSource } from '../src/montecarlo/mismatch.ts';
+import { TaskPool } from '../src/parallel/taskPool.ts';
+import { stnoPhase } from '../src/devices/stnoPhase.ts';
+import { loadVowelTarget } from '../src/validate/vowelTarget.ts';
+import { validateVowels, writeVowelValidation, type VowelValidationReport } from '../src/validate/vowelValidation.ts';
+import { copyFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const parts = new Set(arg('parts', 'train,figures,baselines,robustness,circuit').split(','));
+const parts = new Set(arg('parts', 'train,figures,baselines,robustness,circuit,splits,validate,noise,mismatch').split(','));
+const SPLIT_SEEDS = [0, 1, 2, 3, 4];
 const seed = Number(arg('seed', '1'));
 const engine = arg('engine', nativeAvailable() ? 'native' : 'wasm') as EngineName;
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -40,6 +54,16 @@ const RUN_KINDS: readonly { arch: VowelArchitecture; rule: VowelRule }[] = [
 ];
 const runName = (task: string, arch: string, rule: string) => `${task}-${arch}-${rule}`;
 const SOFTMAX_HIDDEN = [0, 1, 2, 3, 4];
+const workers = Number(arg('workers', '2'));
+/** validate, noise and mismatch run on the embedded engine, the default of spinspice validate / mc (cached folders record it). */
+const STUDY_ENGINE: EngineName = 'wasm';
+/** The studied network: vowels7, four currents, gradient training (split 0). */
+const STUDIED = runName('vowels7', 'reference', 'gradient');
+const NOISE = { linewidths: [0, 0.5e6, 1e6, 2e6, 4e6], trials: 100, circuitTrials: 2, circuitTokens: 28, seed: 1 };
+const MISMATCH = { trials: 200, sensitivityTrials: 50, circuitTrials: 4, circuitTokens: 28, seed: 1, threshold: 0.85 };
+const validateDir = (name: string) => join(RUNS, name, 'validate');
+const noiseDir = join(RUNS, STUDIED, 'noise');
+const mismatchDir = (level: string) => join(RUNS, STUDIED, `mismatch-${level}`);
 const BASELINE_SEEDS = 5;
 
 mkdirSync(FIGS, { recursive: true });
@@ -132,6 +156,55 @@ if (parts.has('circuit')) {
   }
 }
 
+if (parts.has('splits')) {
+  // the 4-current network (gradient) on other speaker splits, with the two strongest baselines on the same splits
+  const rows = SPLIT_SEEDS.map((splitSeed) => {
+    const r = runVowelExperiment({ task: 'vowels7', arch: 'reference', rule: 'gradient', seed, splitSeed });
+    const t = r.task;
+    const linear = trainSoftmaxNetwork(t.train, t.test, t.mapping, t.classes.length, 0, 300, seedFor(seed, 0));
+    console.log(`split ${splitSeed}: train ${(100 * r.metrics.train.accuracy).toFixed(1)} % test ${(100 * r.metrics.test.accuracy).toFixed(1)} %`);
+    return { splitSeed, train: r.metrics.train.accuracy, test: r.metrics.test.accuracy, linearSoftmax: linear.test, gaussian: gaussianClassifier(t.train, t.test, t.classes.length).test };
+  });
+  writeJsonAtomic(join(RUNS, 'vowels7-splits.json'), rows);
+}
+
+if (parts.has('validate') || parts.has('noise') || parts.has('mismatch')) {
+  const pool = new TaskPool(workers);
+  try {
+    if (parts.has('validate')) {
+      // spinspice validate on every test token of both vowels7 networks
+      for (const arch of ['reference', 'extended'] as const) {
+        const name = runName('vowels7', arch, 'gradient');
+        const target = loadVowelTarget(join(RUNS, name, 'model.json'));
+        const report = await validateVowels(target, { dir: validateDir(name), engine: STUDY_ENGINE, tmax: CIRCUIT_TMAX, timeoutMs: TOKEN_TIMEOUT_MS, pool });
+        await writeVowelValidation(validateDir(name), report);
+        copyFileSync(join(validateDir(name), 'fbar-parity.svg'), join(FIGS, `${name}-validate-parity.svg`));
+        console.log(`${name} validate (${STUDY_ENGINE}): agreement ${pct(report.agreement)}, circuit ${pct(report.circuitAccuracy)}, ${report.failed} failed`);
+      }
+    }
+    const model = join(RUNS, STUDIED, 'model.json');
+    const context = (examples?: number) => {
+      const target = loadVowelTarget(model, { examples });
+      return vowelStudyContext(target, { pool, engine: STUDY_ENGINE, tmax: CIRCUIT_TMAX, timeoutMs: TOKEN_TIMEOUT_MS, dt: target.net.description.settings.dt });
+    };
+    if (parts.has('noise')) {
+      const sweep = await vowelNoiseSweep(context(), context(NOISE.circuitTokens), { dir: noiseDir, ...NOISE });
+      copyFileSync(join(noiseDir, 'noise.svg'), join(FIGS, `${STUDIED}-noise.svg`));
+      console.log(`noise: ${sweep.levels.map((l) => `${l.linewidthHz / 1e6} MHz ${pct(l.surrogate?.mean)} / ${pct(l.circuit?.mean)}`).join(', ')}`);
+    }
+    if (parts.has('mismatch')) {
+      const spreads = vowelTableSpreads();
+      const base = { spreads, linewidth: 0, seed: MISMATCH.seed, threshold: MISMATCH.threshold };
+      const surrogate = await vowelMismatchStudy(context(), { ...base, dir: mismatchDir('surrogate'), level: 'surrogate', trials: MISMATCH.trials, sensitivityTrials: MISMATCH.sensitivityTrials });
+      const circuit = await vowelMismatchStudy(context(MISMATCH.circuitTokens), { ...base, dir: mismatchDir('circuit'), level: 'circuit', trials: MISMATCH.circuitTrials, sensitivityTrials: 0 });
+      for (const f of ['accuracy.svg', 'sensitivity.svg']) copyFileSync(join(mismatchDir('surrogate'), f), join(FIGS, `${STUDIED}-mismatch-${f}`));
+      console.log(`mismatch: surrogate mean ${pct(surrogate.mean)} (min ${pct(surrogate.min)}), circuit mean ${pct(circuit.mean)} (min ${pct(circuit.min)})`);
+    }
+  } finally {
+    await pool.close();
+  }
+}
+
 for (const task of TASKS) await parameterFigure(task);
 writeResults();
 
@@ -141,8 +214,8 @@ async function parameterFigure(task: VowelTaskName): Promise<void> {
   const stno = RUN_KINDS.filter((k) => k.rule === 'gradient').map((k) => metrics(runName(task, k.arch, k.rule)));
   if (!b || stno.some((m) => !m)) return;
   const series = [
-    { name: 'STNO network (gradient)', x: stno.map((m) => m!.parameters), y: stno.map((m) => 100 * m!.test.accuracy) },
-    { name: 'softmax network (mean of seeds)', x: b.softmax.map((s) => s.parameters), y: b.softmax.map((s) => 100 * s.test) },
+    { name: 'STNO networks', x: stno.map((m) => m!.parameters), y: stno.map((m) => 100 * m!.test.accuracy) },
+    { name: 'softmax networks', x: b.softmax.map((s) => s.parameters), y: b.softmax.map((s) => 100 * s.test) },
     { name: 'Gaussian classifier', x: [b.gaussian.parameters], y: [100 * b.gaussian.test] },
   ];
   writeFileAtomic(join(FIGS, `${task}-parameters.svg`), await scatterChart({ title: `Test accuracy vs trained parameters, ${task}`, xLabel: 'trained parameters', yLabel: 'test accuracy (%)', series }));
@@ -165,7 +238,8 @@ function writeResults(): void {
   L.push('[500, 590] MHz, F2 in [700, 3100] Hz onto f_B in [590, 680] MHz. Network: four `stnoPhase` oscillators on one `phaseBus` line,');
   if (ref) {
     const [kA, kB] = ref.physics.injection.map((v) => v / 1e6);
-    L.push(`mutual coupling k = ${ref.physics.coupling / 1e6} MHz, two \`rfSource\`s with injection k_A = ${kA} MHz, k_B = ${kB} MHz (forced Kuramoto,`);
+    L.push(`mutual coupling k = ${ref.physics.coupling / 1e6} MHz, two \`rfSource\`s with injection k_A = ${kA} MHz, k_B = ${kB} MHz (forced Kuramoto;`);
+    L.push('an rfSource of power P adds its phasor to the line with amplitude sqrt(P/Posc), so k_s = k sqrt(P_s/Posc): RF amplitude ~ sqrt(power);');
     L.push(`T = 1 us, f_bar over the last 0.5 us, Euler step ${ref.physics.dt * 1e12} ps). Oscillator i is locked to source s when`);
   }
   L.push('D = |f_bar_i - f_s| / (k_s/4) <= 1. Output code: one lock pattern per vowel, learned greedily from the training tokens\'');
@@ -187,6 +261,15 @@ function writeResults(): void {
   if (ref?.biasCurrents) {
     L.push(`Reference network (vowels7, gradient): natural frequencies ${ref.frequenciesMHz!.map((f) => f.toFixed(1)).join(', ')} MHz = bias currents`);
     L.push(`${ref.biasCurrents.map((i) => (i * 1e3).toFixed(3)).join(', ')} mA (stnoPhase F = 440 MHz + 40 MHz/mA * I). Code: ${ref.code.join('; ')}.`, '');
+  }
+  type SplitRow = { splitSeed: number; train: number; test: number; linearSoftmax: number; gaussian: number };
+  const splits = readJson<SplitRow[]>(join(RUNS, 'vowels7-splits.json'));
+  if (splits) {
+    const mean = (pick: (r: SplitRow) => number) => splits.reduce((a, r) => a + pick(r), 0) / splits.length;
+    L.push('### Other speaker splits (vowels7, reference network, gradient; same seed)', '');
+    const srows = splits.map((r) => [String(r.splitSeed), pct(r.train), pct(r.test), pct(r.linearSoftmax), pct(r.gaussian)]);
+    srows.push(['mean', pct(mean((r) => r.train)), pct(mean((r) => r.test)), pct(mean((r) => r.linearSoftmax)), pct(mean((r) => r.gaussian))]);
+    L.push(markdownTable(['split seed', 'STNO train', 'STNO test', 'linear softmax test (21 parameters)', 'Gaussian classifier test (35)'], srows), '');
   }
   L.push('### Conventional baselines (same inputs; mean test accuracy over seeds)', '');
   for (const task of TASKS) {
@@ -221,6 +304,7 @@ function writeResults(): void {
     L.push('100 ps step bound, reltol 1e-6; f_bar from the phase nodes over the last 0.5 us.', '');
     L.push(markdownTable(['network', 'engine', 'tokens', 'class agreement', 'lock-pattern agreement', 'surrogate accuracy', 'circuit accuracy', 'largest f_bar gap', 'time'], crows), '');
   }
+  writeStudies(L);
   L.push('Figures (lock regions over the (f_A, f_B) plane with the test tokens on top; learning curves; circuit parity):', '');
   for (const task of TASKS) {
     for (const { arch, rule } of RUN_KINDS) {
@@ -229,11 +313,86 @@ function writeResults(): void {
     for (const f of [`${task}-learning-curves.svg`, `${task}-parameters.svg`]) if (existsSync(join(FIGS, f))) L.push(`- [${f}](figures/vowels/${f})`);
   }
   for (const arch of ['reference', 'extended']) {
-    const f = `${runName('vowels7', arch, 'gradient')}-circuit-parity.svg`;
-    if (existsSync(join(FIGS, f))) L.push(`- [${f}](figures/vowels/${f})`);
+    for (const kind of ['circuit-parity', 'validate-parity']) {
+      const f = `${runName('vowels7', arch, 'gradient')}-${kind}.svg`;
+      if (existsSync(join(FIGS, f))) L.push(`- [${f}](figures/vowels/${f})`);
+    }
   }
+  for (const f of [`${STUDIED}-noise.svg`, `${STUDIED}-mismatch-accuracy.svg`, `${STUDIED}-mismatch-sensitivity.svg`]) if (existsSync(join(FIGS, f))) L.push(`- [${f}](figures/vowels/${f})`);
   L.push('');
   const doc = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Results\n';
   writeFileAtomic(RESULTS, replaceSection(doc, 'vowels', L.join('\n')));
   console.log(`wrote the vowels section of ${RESULTS}`);
+}
+
+/** The validate / phase-noise / mismatch subsections, from the cached study folders. */
+function writeStudies(L: string[]): void {
+  const vrows: string[][] = [];
+  const disagreements: string[] = [];
+  for (const arch of ['reference', 'extended']) {
+    const name = runName('vowels7', arch, 'gradient');
+    const v = readJson<VowelValidationReport>(join(validateDir(name), 'validation.json'));
+    if (!v) continue;
+    const f = v.frequencyError;
+    vrows.push([arch, v.engine, String(v.examples), pct(v.agreement), pct(v.patternAgreement), pct(v.surrogateAccuracy), pct(v.circuitAccuracy), String(v.failed), `${(f.rmsMHz * 1e3).toFixed(1)} / ${(f.maxAbsMHz * 1e3).toFixed(1)} kHz`, `${(v.circuitSeconds / 60).toFixed(0)} min`]);
+    for (const e of v.disagreements) {
+      const c = 'error' in e.circuit ? `circuit failed: ${e.circuit.error}` : `circuit [${patternLabel(e.circuit.pattern, 4)}]`;
+      disagreements.push(`- ${arch}, token ${e.index} (${e.vowel}): surrogate [${patternLabel(e.surrogate.pattern, 4)}], ${c}`);
+    }
+  }
+  if (vrows.length) {
+    L.push('### spinspice validate (every vowels7 test token, ngspice vs surrogate)', '');
+    L.push('`spinspice validate runs/results-vowels/vowels7-<arch>-gradient/model.json --out DIR` runs each token on a worker pool (one engine per');
+    L.push(`worker; resumable DIR/circuit-tokens.jsonl; a token whose run fails or exceeds ${TOKEN_TIMEOUT_MS / 1000} s is recorded with its reason and the`);
+    L.push('run goes on). Issue target: class agreement >= 95 %.', '');
+    L.push(markdownTable(['network', 'engine', 'tokens', 'class agreement', 'lock-pattern agreement', 'surrogate accuracy', 'circuit accuracy', 'failed', 'f_bar gap rms / max', 'ngspice time (sum over tokens)'], vrows), '');
+    L.push(disagreements.length ? `Class disagreements:\n\n${disagreements.join('\n')}\n` : 'No token\'s class differs between circuit and surrogate.', '');
+  }
+  const noise = readJson<VowelNoiseSweep>(join(noiseDir, 'noise.json'));
+  if (noise) {
+    L.push('### Phase noise (STNO linewidth)', '');
+    L.push(`Every oscillator gets the same linewidth (stnoPhase eq. 8: phase diffusion 2 pi linewidth); each trial draws new initial phases and noise for`);
+    L.push(`every token, no mismatch. Surrogate: ${noise.trials} trials on all ${noise.examples} test tokens per linewidth; circuit (ngspice, seeded`);
+    L.push(`PWL noise currents): ${noise.circuitTrials} trials on ${noise.circuitExamples} evenly spaced test tokens per linewidth (study seed ${noise.seed}). The`);
+    L.push('slides (paper 003) give no noise figure; the experiment ran at room temperature with free-running linewidths of order 1 MHz.', '');
+    const rows = noise.levels.map((l) => [
+      `${l.linewidthHz / 1e6} MHz`,
+      pct(l.surrogate?.mean),
+      `${pct(l.surrogate?.min)} .. ${pct(l.surrogate?.max)}`,
+      pct(l.circuit?.mean),
+      `${pct(l.circuit?.min)} .. ${pct(l.circuit?.max)}`,
+    ]);
+    L.push(markdownTable(['linewidth', 'surrogate mean', 'surrogate min .. max', 'circuit mean', 'circuit min .. max'], rows), '');
+  }
+  const ms = readJson<VowelMismatchSummary>(join(mismatchDir('surrogate'), 'summary.json'));
+  const mc = readJson<VowelMismatchSummary>(join(mismatchDir('circuit'), 'summary.json'));
+  if (ms) {
+    L.push('### Device mismatch (spinspice mc)', '');
+    const sigma = (k: VowelKnob, v: VowelSpreads[VowelKnob]) => {
+      const knob: KnobSource = VOWEL_KNOBS[k];
+      const unit = knob.device.params[knob.param].unit;
+      const scaled = unit === 'Hz' ? `${v.sigma / 1e6} MHz` : unit === 'A' ? `${v.sigma * 1e6} uA` : `${v.sigma} ${unit}`;
+      return v.kind === 'relative' ? `${(100 * v.sigma).toFixed(1)} %` : scaled;
+    };
+    const spreads = VOWEL_KNOB_NAMES.map((k) => `${k} ${sigma(k, ms.spreads[k])}: ${VOWEL_KNOBS[k].doc}`);
+    L.push(`Spreads (1 sigma, from the device parameter tables): ${spreads.join('; ')}. Each trial draws one die: F0, kappa,`);
+    L.push('k and the two bias-driver errors per oscillator, P per source; the bias currents stay those programmed for nominal devices and');
+    L.push(`the read-out keeps the nominal k_s. Yield = dies with test accuracy >= ${pct(ms.threshold)} (the issue's target).`, '');
+    const row = (level: string, m: VowelMismatchSummary) => [level, String(m.finished), String(m.examples), pct(m.nominal), pct(m.mean), `${(100 * m.std).toFixed(1)} points`, pct(m.min), pct(m.max), pct(m.yield)];
+    L.push(markdownTable(['level', 'trials', 'tokens', 'nominal', 'mean', 'std', 'min', 'max', 'yield'], [row('surrogate', ms), ...(mc ? [row('circuit (ngspice)', mc)] : [])]), '');
+    if (ms.sensitivity.length) {
+      L.push(`Sensitivity ranking (surrogate, ${MISMATCH.sensitivityTrials} trials per knob with only that knob at its spread, same seeds as the nominal trials):`, '');
+      L.push(markdownTable(['knob', 'spread', 'mean', 'min', 'accuracy lost (points)'], ms.sensitivity.map((e) => [e.knob, sigma(e.knob, e.spread), pct(e.mean), pct(e.min), (100 * e.drop).toFixed(1)])), '');
+      const ref = metrics(STUDIED);
+      if (ref?.frequenciesMHz) {
+        const F0 = stnoPhase.params.F0.default / 1e6;
+        const shifts = ref.frequenciesMHz.map((F) => ms.spreads.kappa.sigma * (F - F0));
+        const tolerance = ref.physics.injection[0] / 4e6;
+        L.push(`Reading: a relative kappa error shifts F_i by sigma (F_i - F0) = ${Math.min(...shifts).toFixed(1)} .. ${Math.max(...shifts).toFixed(1)} MHz (1 sigma) at this`);
+        L.push(`network's frequencies, against a read-out tolerance of k_s/4 = ${tolerance.toFixed(2)} MHz and a lock half-width of k_s = ${(4 * tolerance).toFixed(0)} MHz. With fixed`);
+        L.push('currents, F0, kappa and both bias-driver errors act only as a static offset of each F_i, which one frequency calibration per');
+        L.push('oscillator (trimming its current) would remove; the coupling k and the source powers P are what would remain.', '');
+      }
+    }
+  }
 }

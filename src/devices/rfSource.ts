@@ -22,7 +22,14 @@ export const rfSource = defineDevice({
   },
   params: {
     f: { unit: 'Hz', default: 5.9e8, min: 0, max: 1e11, doc: 'source frequency f_s' },
-    P: { unit: 'W', default: 4e-6, min: 0, max: 1, doc: 'RF power delivered to the line (default 4 Posc: k_in = 2k)' },
+    P: {
+      unit: 'W',
+      default: 4e-6,
+      min: 0,
+      max: 1,
+      doc: 'RF power delivered to the line (default 4 Posc: k_in = 2k)',
+      spread: { kind: 'relative', sigma: 0.05, doc: 'delivered power error of source and path (assumed 5 %, about 0.2 dB): k_in varies by half as much' },
+    },
     Posc: { unit: 'W', default: 1e-6, min: 1e-15, max: 1, doc: 'RF power one oscillator emits onto the line (the unit of line amplitude; vortex STNOs ~ 1 uW)' },
     phi0: { unit: 'rad', default: 0, min: -1e3, max: 1e3, doc: 'source phase at t = 0' },
     fref: { unit: 'Hz', default: 5.9e8, min: 0, max: 1e11, doc: 'frame frequency: must equal the fref of the oscillators on the line' },

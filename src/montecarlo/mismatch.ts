@@ -11,11 +11,15 @@ import { parseQuantity } from '../units/quantity.ts';
 /** Where a knob acts in the design. */
 type Site = 'oscillators' | 'synapses' | 'drivers';
 
-interface Knob {
+/** A mismatch knob of any architecture: the device parameter whose table spread it draws. */
+export interface KnobSource {
   readonly device: Device<string>;
   readonly param: string;
-  readonly site: Site;
   readonly doc: string;
+}
+
+interface Knob extends KnobSource {
+  readonly site: Site;
 }
 
 export type KnobName = 'F0' | 'kappa' | 'k' | 'gm' | 'gain' | 'offset';
@@ -36,14 +40,19 @@ export type Spreads = Record<KnobName, Pick<Spread, 'kind' | 'sigma'>>;
 
 /** The spreads of the device parameter tables. */
 export function tableSpreads(): Spreads {
+  return knobTableSpreads(KNOBS);
+}
+
+/** The table spread of every knob of `knobs` (kind from the device table; sigma a fraction for relative, SI for absolute). */
+export function knobTableSpreads<K extends string>(knobs: Readonly<Record<K, KnobSource>>): Record<K, Pick<Spread, 'kind' | 'sigma'>> {
   return Object.fromEntries(
-    KNOB_NAMES.map((name) => {
-      const { device, param } = KNOBS[name];
+    (Object.keys(knobs) as K[]).map((name) => {
+      const { device, param } = knobs[name];
       const spread = device.params[param].spread;
       if (!spread) throw new Error(`${device.kind}.${param} has no spread in its parameter table`);
       return [name, { kind: spread.kind, sigma: spread.sigma }];
     }),
-  ) as Spreads;
+  ) as Record<K, Pick<Spread, 'kind' | 'sigma'>>;
 }
 
 /** Every knob at zero spread (phase-noise studies). */
@@ -57,14 +66,26 @@ export function noSpreads(): Spreads {
  * absolute knobs a quantity in the parameter's unit ("F0=3 MHz", "offset=2 uA"). `field` names the option for errors.
  */
 export function overrideSpreads(base: Spreads, overrides: readonly string[], field = '--spread', file?: string): Spreads {
+  return overrideKnobSpreads(KNOBS, base, overrides, field, file);
+}
+
+/** overrideSpreads for the knobs of any architecture. */
+export function overrideKnobSpreads<K extends string>(
+  knobs: Readonly<Record<K, KnobSource>>,
+  base: Record<K, Pick<Spread, 'kind' | 'sigma'>>,
+  overrides: readonly string[],
+  field = '--spread',
+  file?: string,
+): Record<K, Pick<Spread, 'kind' | 'sigma'>> {
   const out = { ...base };
+  const names = Object.keys(knobs) as K[];
   for (const text of overrides) {
     const m = /^([A-Za-z0-9]+)\s*=\s*(.+)$/.exec(text.trim());
     if (!m) throw new InputError(`expected name=value, got ${JSON.stringify(text)}`, field, file);
-    const name = m[1] as KnobName;
-    if (!(name in KNOBS)) throw new InputError(`unknown knob '${m[1]}' (one of ${KNOB_NAMES.join(', ')})`, field, file);
+    const name = m[1] as K;
+    if (!names.includes(name)) throw new InputError(`unknown knob '${m[1]}' (one of ${names.join(', ')})`, field, file);
     const kind = base[name].kind;
-    const knob = KNOBS[name];
+    const knob = knobs[name];
     const raw = m[2].trim();
     const sigma =
       kind === 'relative'

@@ -27,10 +27,17 @@ export class TaskPool {
     });
   }
 
-  /** Runs `fn` exported by `module` (a URL such as new URL('./x.ts', import.meta.url)) with `args` in a worker. */
-  run<T>(module: URL, fn: string, args: readonly unknown[]): Promise<T> {
+  /**
+   * Runs `fn` exported by `module` (a URL such as new URL('./x.ts', import.meta.url)) with `args` in a worker. With
+   * `timeoutMs`, a task still running after that long is aborted: its worker thread (and the engine it owns) is
+   * replaced and the promise rejects, whatever the task is stuck in.
+   */
+  run<T>(module: URL, fn: string, args: readonly unknown[], timeoutMs?: number): Promise<T> {
     const task: Task = { module: module.href, fn, args };
-    return this.pool.run(task) as Promise<T>;
+    const signal = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
+    return (this.pool.run(task, { signal }) as Promise<T>).catch((e: Error) => {
+      throw signal?.aborted ? new Error(`task ${fn} still running after ${timeoutMs! / 1000} s: worker replaced`) : e;
+    });
   }
 
   /** Stops every worker (and with it the worker's engine). */

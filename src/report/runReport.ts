@@ -2,7 +2,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { MismatchSummary, NoiseSweep } from '../montecarlo/kuramotoStudies.ts';
+import type { VowelNoiseSweep } from '../montecarlo/vowelStudies.ts';
 import type { ValidationReport } from '../validate/kuramotoValidation.ts';
+import type { VowelValidationReport } from '../validate/vowelValidation.ts';
 import { VERSION } from '../version.ts';
 import type { HtmlReportInput, ReportSection } from './html.ts';
 import type { Cell } from './tables.ts';
@@ -47,10 +49,30 @@ function sectionsOf(root: string, dir: string, meta: Record<string, string | num
       .map(([k, v]) => [k, v as Cell]);
     rows.push(['train accuracy', pct(m.train.accuracy)], ['test accuracy', pct(m.test.accuracy)]);
     s.push({ heading: `Training (${where})`, text: 'Surrogate training of the model in this folder (metrics.json).', table: { headers: ['field', 'value'], rows } });
-    figure(`Learning curve (${where})`, 'learning-curves.svg');
-    figure(`Response map (${where})`, 'response-map.svg', 'Synchronization of the output pair over the input plane, training examples on top.');
+    if (Array.isArray(m.code)) {
+      // a vowel network (paper 003): its output code, lock maps over the (f_A, f_B) plane
+      s.push({ heading: `Output code (${where})`, text: 'Lock pattern of each vowel ("A1 B3": oscillator 1 locked to f_A, oscillator 3 to f_B).', table: { headers: ['code word'], rows: (m.code as string[]).map((c) => [c]) } });
+      figure(`Learning curve (${where})`, 'learning-curve.svg');
+      figure(`Response map (${where})`, 'response-map.svg', 'Class of every (f_A, f_B) point through the learned code, test tokens on top.');
+      figure(`Lock map (${where})`, 'lock-map.svg', 'Raw lock pattern of every (f_A, f_B) point, test tokens on top.');
+    } else {
+      figure(`Learning curve (${where})`, 'learning-curves.svg');
+      figure(`Response map (${where})`, 'response-map.svg', 'Synchronization of the output pair over the input plane, training examples on top.');
+    }
   }
-  if (existsSync(join(dir, 'annotation.json'))) {
+  if (existsSync(join(dir, 'annotation.json')) && json<{ architecture?: string }>(join(dir, 'annotation.json')).architecture === 'vowels') {
+    topic = 'annotation';
+    const a = json<{ example: number; vowel: string; deckHash: string; biasCurrents: number[]; sources: { fMHz: number; P: number; injectionHz: number }[] }>(join(dir, 'annotation.json'));
+    meta[`description hash (${where})`] = a.deckHash;
+    s.push({
+      heading: `Back-annotation, test token ${a.example} (${a.vowel}) (${where})`,
+      text: 'Bias currents of the four STNOs and the two RF sources (frequency, power, injection strength) of this token\'s deck.',
+      table: {
+        headers: ['element', 'value'],
+        rows: [...a.biasCurrents.map((I, i) => [`bias ${i + 1}`, `${(I * 1e3).toFixed(4)} mA`]), ...a.sources.map((q, j) => [`rf ${'AB'[j]}`, `${q.fMHz.toFixed(3)} MHz, ${(q.P * 1e6).toFixed(1)} uW, k_s ${mhz(q.injectionHz)}`])],
+      },
+    });
+  } else if (existsSync(join(dir, 'annotation.json'))) {
     topic = 'annotation';
     const a = json<{ deckHash: string; outOfRange: { element: string; field: string; value: number; allowed: number[]; note: string }[]; design: { synapses: number[][] } }>(join(dir, 'annotation.json'));
     meta[`description hash (${where})`] = a.deckHash;
@@ -63,7 +85,30 @@ function sectionsOf(root: string, dir: string, meta: Record<string, string | num
       s.push({ heading: `Out of range (${where})`, table: { headers: ['element', 'field', 'value', 'allowed', 'note'], rows: a.outOfRange.map((r) => [r.element, r.field, r.value.toExponential(3), `${r.allowed[0].toExponential(3)} .. ${r.allowed[1].toExponential(3)}`, r.note]) } });
     }
   }
-  if (existsSync(join(dir, 'validation.json'))) {
+  if (existsSync(join(dir, 'validation.json')) && json<{ architecture?: string }>(join(dir, 'validation.json')).architecture === 'vowels') {
+    topic = 'validation';
+    const v = json<VowelValidationReport>(join(dir, 'validation.json'));
+    meta[`validation seed (${where})`] = v.seed;
+    meta[`model hash`] = v.modelHash;
+    s.push({
+      heading: `Validation: circuit vs surrogate (${where})`,
+      text: `${v.examples} test tokens of ${v.task} (split ${v.splitSeed}) through ngspice (${v.engine}), each from the surrogate's initial phases; class and lock pattern read from both.`,
+      table: {
+        headers: ['class agreement', 'lock-pattern agreement', 'circuit accuracy', 'surrogate accuracy', 'failed runs', 'f_bar gap rms', 'f_bar gap max'],
+        rows: [[pct(v.agreement), pct(v.patternAgreement), pct(v.circuitAccuracy), pct(v.surrogateAccuracy), v.failed, `${(v.frequencyError.rmsMHz * 1e3).toFixed(1)} kHz`, `${(v.frequencyError.maxAbsMHz * 1e3).toFixed(1)} kHz`]],
+      },
+    });
+    if (v.disagreements.length > 0) {
+      s.push({
+        heading: `Tokens where circuit and surrogate disagree (${where})`,
+        table: {
+          headers: ['token', 'vowel', 'surrogate class', 'circuit class / error'],
+          rows: v.disagreements.map((e) => [e.index, e.vowel, e.surrogate.predicted, 'error' in e.circuit ? e.circuit.error : e.circuit.predicted]),
+        },
+      });
+    }
+    figure(`Mean frequencies, circuit vs surrogate (${where})`, 'fbar-parity.svg');
+  } else if (existsSync(join(dir, 'validation.json'))) {
     topic = 'validation';
     const v = json<ValidationReport>(join(dir, 'validation.json'));
     meta[`validation seed (${where})`] = v.seed;
@@ -90,11 +135,12 @@ function sectionsOf(root: string, dir: string, meta: Record<string, string | num
   }
   if (existsSync(join(dir, 'noise.json'))) {
     topic = 'noise';
-    const n = json<NoiseSweep>(join(dir, 'noise.json'));
+    const n = json<NoiseSweep | VowelNoiseSweep>(join(dir, 'noise.json'));
     meta[`phase-noise seed (${where})`] = n.seed;
+    const reference = 'architecture' in n ? 'vowel tokens' : 'examples (paper 000 Fig. 8: 94.6 % mean, 90 % worst at 1 MHz)';
     s.push({
       heading: `Phase noise (${where})`,
-      text: `Test accuracy against the STNO linewidth, new initial phases and noise for every trial (paper 000 Fig. 8: 94.6 % mean, 90 % worst at 1 MHz). Circuit trials use ${n.circuitExamples} of the ${n.examples} test examples.`,
+      text: `Test accuracy against the STNO linewidth, new initial phases and noise for every trial, test ${reference}. Circuit trials use ${n.circuitExamples} of the ${n.examples} test examples.`,
       table: {
         headers: ['linewidth', 'surrogate trials', 'surrogate mean', 'surrogate min', 'surrogate max', 'circuit trials', 'circuit mean', 'circuit min'],
         rows: n.levels.map((l) => [mhz(l.linewidthHz), l.surrogate?.finished ?? 0, pct(l.surrogate?.mean), pct(l.surrogate?.min), pct(l.surrogate?.max), l.circuit?.finished ?? 0, pct(l.circuit?.mean), pct(l.circuit?.min)]),

@@ -29,6 +29,16 @@ test('outside the lock the mean frequency follows Adler: f_s +- sqrt(dF^2 - k_in
   }
 });
 
+test('a coupling scale r on one oscillator scales its injection: it locks iff |F - f_s| <= r k_in', () => {
+  const s = resolveForcedSettings({ coupling: 1e7, injection: [kIn], dt: 1e-10 });
+  const scaled = (F: number, r: number) => forcedForward({ F: Float64Array.of(F), fs: Float64Array.of(fs0), batch: 1, n: 1, m: 1, seeds: [3] }, s, [r])[0];
+  for (const r of [0.8, 1.2]) {
+    assert.ok(Math.abs(scaled(fs0 + 0.97 * r * kIn, r) - fs0) < 1, `r = ${r}: 0.97 r k_in must lock`);
+    assert.ok(Math.abs(scaled(fs0 + 1.03 * r * kIn, r) - fs0) > 0.1 * kIn, `r = ${r}: 1.03 r k_in must not lock`);
+  }
+  assert.is(scaled(fs0 + 5e6, 1), single(fs0 + 5e6, s), 'r = 1 is the unscaled kernel');
+});
+
 test('the lock boundary moves by < 0.2 % of k_in between a 100 ps and a 10 ps Euler step', () => {
   const edge = (dt: number) => {
     const s = resolveForcedSettings({ coupling: 1e7, injection: [kIn], dt });

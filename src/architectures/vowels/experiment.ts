@@ -1,15 +1,15 @@
-// One vowel-recognition run end to end: initial draw, training (online rule or gradient), scores, model.json + metrics.json + figures.
+// One vowel-recognition run end to end: initial search, training (online rule or gradient), scores, model.json + metrics.json + figures.
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../../io/atomic.ts';
 import { seedFor } from '../../random/rng.ts';
-import { searchInitialWeights, type InitialSearch } from './init.ts';
-import { relearnCode } from './targets.ts';
 import { resolveForcedSettings, type ForcedSettings } from '../../surrogate/forced/params.ts';
 import { regionLabel, vowelLearningCurveSvg, vowelResponseMapSvg } from './figures.ts';
+import { searchInitialWeights, type InitialSearch } from './init.ts';
 import { TUNING_RANGE_MHZ, VOWEL_FREQUENCY_UNIT_MHZ, VOWEL_SETTINGS, VowelNetwork, type VowelArchitecture, type VowelNetworkDescription } from './model.ts';
 import { trainOnline } from './online.ts';
 import { toSavedVowelNetwork, writeVowelNetwork } from './persist.ts';
 import { predictVowels, vowelAccuracy } from './predict.ts';
+import { relearnCode } from './targets.ts';
 import { loadVowelTask, type VowelTask, type VowelTaskName } from './task.ts';
 import { trainGradient, type VowelHistory } from './train.ts';
 

@@ -1,13 +1,14 @@
 // The study commands of every architecture, looked up by the model's format.
 import { InputError } from '../../errors.ts';
 import { kuramotoStudies } from './kuramoto.ts';
+import { vowelStudies } from './vowels.ts';
 import { modelKind, MODEL_FORMATS, type ModelKind } from './modelKind.ts';
 import type { ArchitectureStudies } from './studyCommands.ts';
 
 const STUDIES: Record<ModelKind, ArchitectureStudies> = {
   kuramoto: kuramotoStudies,
   dynamical: {},
-  vowels: {},
+  vowels: vowelStudies,
   cnn: {},
 };
 

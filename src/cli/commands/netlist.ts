@@ -8,7 +8,10 @@ import { writeFileAtomic } from '../../io/atomic.ts';
 import { InputError } from '../../errors.ts';
 import { writeExampleDeck } from '../../annotate/kuramotoDeck.ts';
 import { MODEL_FORMAT } from '../../architectures/kuramoto/persist.ts';
+import { VOWEL_MODEL_FORMAT } from '../../architectures/vowels/persist.ts';
+import { writeVowelTokenDeck } from '../../annotate/vowelDeck.ts';
 import { loadKuramotoTarget } from '../../validate/kuramotoTarget.ts';
+import { loadVowelTarget } from '../../validate/vowelTarget.ts';
 import { integer } from '../options.ts';
 
 export function registerNetlist(program: Command): void {
@@ -39,7 +42,8 @@ export function registerNetlist(program: Command): void {
 
 function isModel(file: string): boolean {
   try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as { format?: string }).format === MODEL_FORMAT;
+    const format = (JSON.parse(readFileSync(file, 'utf8')) as { format?: string }).format;
+    return format === MODEL_FORMAT || format === VOWEL_MODEL_FORMAT;
   } catch {
     return false; // loadDescription reports unreadable or malformed files with their field
   }
@@ -47,6 +51,9 @@ function isModel(file: string): boolean {
 
 function writeModelDeck(file: string, example: string | undefined, out: string) {
   if (example === undefined) throw new InputError('is required with a model (which test example to apply)', '--example');
+  if ((JSON.parse(readFileSync(file, 'utf8')) as { format?: string }).format === VOWEL_MODEL_FORMAT) {
+    return writeVowelTokenDeck(loadVowelTarget(file), integer(example, '--example', 0), out, dirname(out));
+  }
   const target = loadKuramotoTarget(file);
   for (const r of target.outOfRange) process.stderr.write(`out of range: ${r.element}.${r.field} = ${r.value.toExponential(3)} (allowed ${r.allowed[0].toExponential(3)} .. ${r.allowed[1].toExponential(3)}): ${r.note}\n`);
   const index = integer(example, '--example', 0);

@@ -32,9 +32,13 @@ export function forcedInitialPhases(seed: number, n: number, m: number): { oscil
   return { oscillators, sources };
 }
 
-/** Forward pass: `fbar[b * n + i]` (Hz), noisy if settings.linewidth > 0. */
-export function forcedForward(input: ForcedBatch, settings: ForcedSettings): Float64Array {
-  return run(input, settings, false, Infinity).fbar;
+/**
+ * Forward pass: `fbar[b * n + i]` (Hz), noisy if settings.linewidth > 0. `couplingScale` (length n) multiplies
+ * oscillator i's whole coupling term, mutual and injected (device mismatch of stnoPhase.k, which sets both).
+ */
+export function forcedForward(input: ForcedBatch, settings: ForcedSettings, couplingScale?: ArrayLike<number>): Float64Array {
+  if (couplingScale && couplingScale.length !== input.n) throw new RangeError(`couplingScale needs ${input.n} entries, got ${couplingScale.length}`);
+  return run(input, settings, false, Infinity, couplingScale).fbar;
 }
 
 /**
@@ -47,7 +51,7 @@ export function forcedSensitivity(input: ForcedBatch, settings: ForcedSettings, 
   return { fbar: r.fbar, jacobian: r.jacobian! };
 }
 
-function run(input: ForcedBatch, settings: ForcedSettings, sensitivity: boolean, horizon: number): { fbar: Float64Array; jacobian: Float64Array | null } {
+function run(input: ForcedBatch, settings: ForcedSettings, sensitivity: boolean, horizon: number, couplingScale?: ArrayLike<number>): { fbar: Float64Array; jacobian: Float64Array | null } {
   const { batch, n, m } = input;
   if (settings.injection.length !== m) throw new RangeError(`settings give ${settings.injection.length} injection strengths for ${m} sources`);
   if (!(horizon > 0)) throw new RangeError(`horizon must be > 0 s, got ${horizon}`);
@@ -130,7 +134,7 @@ function run(input: ForcedBatch, settings: ForcedSettings, sensitivity: boolean,
         }
         for (let q = 0; q < n * n; q++) P[q] = rho * P[q] + h * Q[q];
       }
-      for (let i = 0; i < n; i++) f[i] = d[i] + k * (c[i] * S - s[i] * C) + (c[i] * Ss - s[i] * Cs);
+      for (let i = 0; i < n; i++) f[i] = d[i] + (couplingScale ? couplingScale[i] : 1) * (k * (c[i] * S - s[i] * C) + (c[i] * Ss - s[i] * Cs));
       for (let i = 0; i < n; i++) {
         if (averaging) acc[i] += f[i];
         const a = h * f[i] + (sigma > 0 ? sigma * rng.normal() : 0);
