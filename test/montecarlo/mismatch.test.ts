@@ -7,8 +7,8 @@ import * as assert from 'uvu/assert';
 import { annotateClassifier } from '../../src/annotate/kuramotoDesign.ts';
 import { stnoPhase } from '../../src/devices/stnoPhase.ts';
 import { InputError } from '../../src/errors.ts';
-import { noSpreads, overrideSpreads, sampleDesign, tableSpreads } from '../../src/montecarlo/mismatch.ts';
-import { readSpreadFile } from '../../src/montecarlo/spreadFile.ts';
+import { KNOBS, noSpreads, overrideSpreads, sampleDesign, tableSpreads } from '../../src/montecarlo/mismatch.ts';
+import { readSpreadFile, studySpreads } from '../../src/montecarlo/spreadFile.ts';
 import { seedFor } from '../../src/random/rng.ts';
 import { fixtureModel } from '../annotate/fixtureModel.ts';
 
@@ -29,11 +29,12 @@ test('a study file gives spreads like the command line; its errors name the file
   const dir = mkdtempSync(join(tmpdir(), 'spinspice-spreads-'));
   const file = join(dir, 'study.json');
   writeFileSync(file, JSON.stringify({ spreads: { F0: '3 MHz', kappa: '5%', gm: 0.02 } }));
-  assert.equal(overrideSpreads(tableSpreads(), readSpreadFile(file), 'spreads', file), overrideSpreads(tableSpreads(), ['F0=3 MHz', 'kappa=5%', 'gm=0.02']));
+  assert.equal(studySpreads(KNOBS, tableSpreads(), { spreadFile: file, spread: [] }), overrideSpreads(tableSpreads(), ['F0=3 MHz', 'kappa=5%', 'gm=0.02']));
+  assert.is(studySpreads(KNOBS, tableSpreads(), { spreadFile: file, spread: ['F0=1 MHz'] }).F0.sigma, 1e6, 'the command line comes last');
   writeFileSync(file, JSON.stringify({ spreads: { kappa: [1] } }));
   assert.throws(() => readSpreadFile(file), (e: Error) => e instanceof InputError && e.field === 'spreads.kappa' && e.file === file);
   writeFileSync(file, JSON.stringify({ spreads: { bogus: 1 } }));
-  assert.throws(() => overrideSpreads(tableSpreads(), readSpreadFile(file), 'spreads', file), (e: Error) => e instanceof InputError && e.file === file && /unknown knob/.test(e.message));
+  assert.throws(() => studySpreads(KNOBS, tableSpreads(), { spreadFile: file, spread: [] }), (e: Error) => e instanceof InputError && e.file === file && /unknown knob/.test(e.message));
   writeFileSync(file, '{ not json');
   assert.throws(() => readSpreadFile(file), (e: Error) => e instanceof InputError && e.file === file);
 });

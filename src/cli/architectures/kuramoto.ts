@@ -4,8 +4,8 @@ import { DEFAULT_RUN } from '../../annotate/kuramotoCircuit.ts';
 import { readJsonl } from '../../io/jsonl.ts';
 import { mismatchStudy, trialSpec } from '../../montecarlo/kuramotoStudies.ts';
 import { runTrial, type TrialRecord } from '../../montecarlo/kuramotoTrial.ts';
-import { overrideSpreads, tableSpreads } from '../../montecarlo/mismatch.ts';
-import { readSpreadFile } from '../../montecarlo/spreadFile.ts';
+import { KNOBS, tableSpreads } from '../../montecarlo/mismatch.ts';
+import { studySpreads } from '../../montecarlo/spreadFile.ts';
 import { parseQuantity } from '../../units/quantity.ts';
 import { loadKuramotoTarget } from '../../validate/kuramotoTarget.ts';
 import { validateKuramoto, writeValidation } from '../../validate/kuramotoValidation.ts';
@@ -33,8 +33,7 @@ async function validate(r: ValidateRequest): Promise<string[]> {
 }
 
 async function mc(r: McRequest): Promise<string[]> {
-  const fromFile = r.spreadFile === undefined ? tableSpreads() : overrideSpreads(tableSpreads(), readSpreadFile(r.spreadFile), 'spreads', r.spreadFile);
-  const spreads = overrideSpreads(fromFile, r.spread);
+  const spreads = studySpreads(KNOBS, tableSpreads(), r);
   const c = studyContext(r.modelFile, r, r.pool, r.examples);
   const study = { level: r.level, spreads, linewidth: r.linewidth, seed: r.seed };
   if (r.replay !== undefined) {

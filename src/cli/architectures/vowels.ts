@@ -4,13 +4,14 @@ import { CIRCUIT_TMAX, TOKEN_TIMEOUT_MS } from '../../architectures/vowels/circu
 import { patternLabel } from '../../architectures/vowels/readout.ts';
 import { InputError } from '../../errors.ts';
 import { readJsonl } from '../../io/jsonl.ts';
-import { overrideKnobSpreads } from '../../montecarlo/mismatch.ts';
+import { studySpreads } from '../../montecarlo/spreadFile.ts';
 import { vowelMismatchStudy, vowelStudyContext, vowelTableSpreads, vowelTrialSpec, type VowelStudyContext } from '../../montecarlo/vowelStudies.ts';
 import { runVowelTrial, VOWEL_KNOBS, type VowelTrialRecord } from '../../montecarlo/vowelTrial.ts';
 import { MAX_DT } from '../../surrogate/kuramoto/params.ts';
 import { parseQuantity } from '../../units/quantity.ts';
 import { loadVowelTarget } from '../../validate/vowelTarget.ts';
 import { validateVowels, writeVowelValidation } from '../../validate/vowelValidation.ts';
+import { timeoutOption } from '../studyContext.ts';
 import type { ArchitectureStudies, McRequest, ValidateRequest } from './studyCommands.ts';
 
 const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
@@ -21,7 +22,8 @@ function contextOf(r: McRequest): VowelStudyContext {
   const dt = r.dt === undefined ? target.net.description.settings.dt : parseQuantity(r.dt, 's', '--dt');
   if (!(dt > 0 && dt <= MAX_DT)) throw new InputError(`must be a time in (0, ${MAX_DT * 1e12} ps], got ${JSON.stringify(r.dt)}`, '--dt');
   const tmax = r.tmax === undefined ? CIRCUIT_TMAX : parseQuantity(r.tmax, 's', '--tmax');
-  return vowelStudyContext(target, { pool: r.pool, engine: r.engine, tmax, timeoutMs: TOKEN_TIMEOUT_MS, dt });
+  const timeoutMs = r.timeout === undefined ? TOKEN_TIMEOUT_MS : timeoutOption(r.timeout);
+  return vowelStudyContext(target, { pool: r.pool, engine: r.engine, tmax, timeoutMs, dt });
 }
 
 async function validate(r: ValidateRequest): Promise<string[]> {
@@ -44,7 +46,7 @@ async function validate(r: ValidateRequest): Promise<string[]> {
 }
 
 async function mc(r: McRequest): Promise<string[]> {
-  const spreads = overrideKnobSpreads(VOWEL_KNOBS, vowelTableSpreads(), r.spread);
+  const spreads = studySpreads(VOWEL_KNOBS, vowelTableSpreads(), r);
   const c = contextOf(r);
   const study = { level: r.level, spreads, linewidth: r.linewidth, seed: r.seed };
   if (r.replay !== undefined) {
