@@ -100,7 +100,7 @@ if (trials.length) {
   // one image in full: the circuit's trajectories (re-simulated) over the surrogate's
   const k = 0;
   const r = await runDescription(resolveDescription(dynamicalCircuit(m, sequence(k), { ampBandwidth: bandwidth })), { engine });
-  const circuit = circuitReadout(m.cfg, r, 64);
+  const circuit = circuitReadout(m, r, 64);
   const sur = surrogateOutputTrajectories(m, sequence(k));
   const shown = [test.labels[k], circuit.predicted === test.labels[k] ? (test.labels[k] + 1) % 10 : circuit.predicted];
   const traj = await lineChart({
