@@ -31,7 +31,7 @@ test('circuit: 96 stnoPower neurons, 96 filters, 106 amplifiers, one synapse per
   assert.is(count('stnoPower'), 96);
   assert.is(count('highPass'), 96);
   assert.is(count('cmosAmp'), 96 + 10);
-  assert.is(count('synapse'), synapseCount(m.cfg, m.masks));
+  assert.is(count('synapseGm'), synapseCount(m.cfg, m.masks));
   const filter = d.instances.find((i) => i.name === circuitNames.filter(1, 3))!;
   assert.ok(Math.abs(filter.params.fcut - 1e6) < 1e-6);
   const scale = readoutScale(m);
@@ -59,7 +59,7 @@ test('weights -> device parameters -> weights is the identity (float32 exact)', 
   }
   const k = circuitScales({ sumResistance: 1e4, sigma: 1e9 });
   const syn = networkInstances(m).find((i) => i.name === circuitNames.synExt(1, 0, m.masks.wext[0].indexOf(1)))!;
-  assert.ok(Math.abs((syn.params!.g as number) - (k.kappa * m.params.wext[0][m.masks.wext[0].indexOf(1)]) / 1e4) < 1e-15);
+  assert.ok(Math.abs((syn.params!.gm as number) - (k.kappa * m.params.wext[0][m.masks.wext[0].indexOf(1)]) / 1e4) < 1e-15);
 });
 
 test('the CTRNN has no circuit: InputError naming config.model', () => {

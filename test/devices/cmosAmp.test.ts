@@ -22,7 +22,7 @@ test('cmosAmp: v(out) = clamp(gain*u + offset) over a DC sweep', async () => {
   });
 });
 
-test('cmosAmp: -3 dB at its bandwidth; cmosGm: i = gm*u into a load', async () => {
+test('cmosAmp: -3 dB at its bandwidth; cmosGm and synapseGm: i = gm*u into a load', async () => {
   const ac = await runDescription(
     resolveDescription({
       name: 'amplifier bandwidth',
@@ -39,12 +39,16 @@ test('cmosAmp: -3 dB at its bandwidth; cmosGm: i = gm*u into a load', async () =
       instances: [
         { name: 'gm1', kind: 'cmosGm', nets: { inp: 'in', inn: '0', out: 'out' }, params: { gm: '5 mA/V', ioffset: '10 uA' } },
         { name: 'load', kind: 'resistor', nets: { p: 'out', n: '0' }, params: { R: 100 } },
+        { name: 'syn', kind: 'synapseGm', nets: { inp: 'in', inn: '0', out: 'sum' }, params: { gm: '-3 mA/V' } },
+        { name: 'rsum', kind: 'resistor', nets: { p: 'sum', n: '0' }, params: { R: 1000 } },
       ],
       sources: [{ name: 'src', type: 'V', nets: { p: 'in', n: '0' }, dc: 0.4 }],
       analyses: [{ type: 'op' }],
     }),
   );
   assert.ok(Math.abs(dc.variables['v(out)'][0] - (5e-3 * 0.4 + 10e-6) * 100) < 1e-9);
+  // synapseGm: signed linear transconductance, i = gm * u into the summing resistor
+  assert.ok(Math.abs(dc.variables['v(sum)'][0] - -3e-3 * 0.4 * 1000) < 1e-9, `v(sum) = ${dc.variables['v(sum)'][0]}`);
 });
 
 function gf180(analysis: object, vin = 0.4) {

@@ -125,18 +125,18 @@ export function networkInstances(m: DynamicalModel, o: DynamicalCircuitOptions =
         params: { gain: cfg.S, offset: k.kappa * (cfg.S * params.b[l][i] + cfg.bFixedPerNs), vmin: -100, vmax: 100, fbw: k.ampBandwidth },
       });
       if (l === 0) {
-        for (let p = 0; p < P; p++) if (masks.win[i * P + p]) out.push({ name: n.synIn(l, i, p), kind: 'synapse', nets: { inp: n.input(p), inn: '0', out: n.sum(l, i) }, params: { g: g(params.win[i * P + p]) } });
+        for (let p = 0; p < P; p++) if (masks.win[i * P + p]) out.push({ name: n.synIn(l, i, p), kind: 'synapseGm', nets: { inp: n.input(p), inn: '0', out: n.sum(l, i) }, params: { gm: g(params.win[i * P + p]) } });
       } else {
-        for (let j = 0; j < N; j++) if (masks.wext[l - 1][i * N + j]) out.push({ name: n.synExt(l, i, j), kind: 'synapse', nets: { inp: n.y(l - 1, j), inn: '0', out: n.sum(l, i) }, params: { g: g(params.wext[l - 1][i * N + j]) } });
+        for (let j = 0; j < N; j++) if (masks.wext[l - 1][i * N + j]) out.push({ name: n.synExt(l, i, j), kind: 'synapseGm', nets: { inp: n.y(l - 1, j), inn: '0', out: n.sum(l, i) }, params: { gm: g(params.wext[l - 1][i * N + j]) } });
       }
-      for (let j = 0; j < N; j++) if (masks.wint[l][i * N + j]) out.push({ name: n.synInt(l, i, j), kind: 'synapse', nets: { inp: n.y(l, j), inn: '0', out: n.sum(l, i) }, params: { g: g(params.wint[l][i * N + j]) } });
+      for (let j = 0; j < N; j++) if (masks.wint[l][i * N + j]) out.push({ name: n.synInt(l, i, j), kind: 'synapseGm', nets: { inp: n.y(l, j), inn: '0', out: n.sum(l, i) }, params: { gm: g(params.wint[l][i * N + j]) } });
     }
   }
   const scale = readoutScale(m);
   for (let c = 0; c < cfg.classes; c++) {
     out.push({ name: n.outLoad(c), kind: 'resistor', nets: { p: n.outSum(c), n: '0' }, params: { R: scale * k.sumResistance } });
     out.push({ name: n.outAmp(c), kind: 'cmosAmp', nets: { inp: n.outSum(c), inn: '0', out: n.out(c) }, params: { gain: 1 / k.kappa, offset: scale * params.bout[c], fbw: k.ampBandwidth } });
-    for (let i = 0; i < N; i++) out.push({ name: n.synOut(c, i), kind: 'synapse', nets: { inp: n.y(L - 1, i), inn: '0', out: n.outSum(c) }, params: { g: g(params.wout[c * N + i]) } });
+    for (let i = 0; i < N; i++) out.push({ name: n.synOut(c, i), kind: 'synapseGm', nets: { inp: n.y(L - 1, i), inn: '0', out: n.outSum(c) }, params: { gm: g(params.wout[c * N + i]) } });
   }
   return out;
 }
@@ -227,7 +227,7 @@ export function weightsFromInstances(m: Pick<DynamicalModel, 'cfg' | 'masks'>, i
     if (typeof v !== 'number') throw new InputError(`instance ${name} has no numeric ${key}`, `instances.${name}.params.${key}`);
     return v;
   };
-  const w = (name: string) => (param(name, 'g') * k.sumResistance) / k.kappa;
+  const w = (name: string) => (param(name, 'gm') * k.sumResistance) / k.kappa;
   const fill = (rows: number, cols: number, mask: Uint8Array | undefined, name: (i: number, j: number) => string) =>
     Float32Array.from({ length: rows * cols }, (_, q) => (mask && !mask[q] ? 0 : w(name(Math.floor(q / cols), q % cols))));
   return {

@@ -1,6 +1,4 @@
 // `spinspice train <architecture> ...`: one command, one entry per architecture (its options and handler).
-import { existsSync, mkdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { InputError } from '../../errors.ts';
 import { startProgress } from '../../io/progress.ts';
@@ -10,7 +8,10 @@ import { TASK_NAMES, type TaskName } from '../../architectures/kuramoto/tasks.ts
 import { MAX_DT } from '../../surrogate/kuramoto/params.ts';
 import { KuramotoPool } from '../../surrogate/kuramoto/pool.ts';
 import { parseQuantity } from '../../units/quantity.ts';
+import { integer, outputDir } from '../options.ts';
 import { dynamicalOptions, trainDynamicalHandler } from './trainDynamical.ts';
+import { cnnOptions, trainCnnHandler } from './trainCnn.ts';
+import { trainVowelsHandler, vowelOptions } from './trainVowels.ts';
 
 type CliOptions = Record<string, string | undefined>;
 
@@ -35,6 +36,8 @@ const kuramotoOptions: TrainEntry['options'] = [
 const ENTRIES: Record<string, TrainEntry> = {
   kuramoto: { options: kuramotoOptions, handler: trainKuramoto },
   dynamical: { options: dynamicalOptions, handler: trainDynamicalHandler },
+  cnn: { options: cnnOptions, handler: trainCnnHandler },
+  vowels: { options: vowelOptions, handler: (o) => trainVowelsHandler(o, (dir: string) => void outputDir(dir)) },
 };
 
 export function registerTrain(program: Command): void {
@@ -67,12 +70,6 @@ export function registerTrain(program: Command): void {
 
 const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-function integer(v: string | undefined, field: string, min: number): number {
-  const n = Number(v);
-  if (v === undefined || v.trim() === '' || !Number.isInteger(n) || n < min) throw new InputError(`must be an integer >= ${min}, got ${JSON.stringify(v)}`, field);
-  return n;
-}
-
 /** Validates the kuramoto options once; returns resolved values. */
 export function parseKuramotoOptions(o: CliOptions) {
   if (!o.task) throw new InputError(`is required (one of ${TASK_NAMES.join(', ')})`, '--task');
@@ -81,12 +78,7 @@ export function parseKuramotoOptions(o: CliOptions) {
   if (!(ARCHITECTURES as readonly string[]).includes(arch)) throw new InputError(`must be extended or reference, got '${arch}'`, '--arch');
   const dt = parseQuantity(o.dt ?? `${TRAINING_DT}`, 's', '--dt');
   if (!(dt > 0 && dt <= MAX_DT)) throw new InputError(`must be a time in (0, ${MAX_DT * 1e12} ps], got ${JSON.stringify(o.dt)}`, '--dt');
-  if (!o.out) throw new InputError('is required', '--out');
-  try {
-    ensureWritableDir(o.out);
-  } catch (e) {
-    throw new InputError(`cannot write to ${o.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, '--out');
-  }
+  outputDir(o.out);
   return {
     task: o.task as TaskName,
     arch: arch as Architecture,
@@ -95,7 +87,7 @@ export function parseKuramotoOptions(o: CliOptions) {
     splitSeed: integer(o.splitSeed, '--split-seed', 0),
     n: integer(o.oscillators, '--oscillators', 2),
     dt,
-    out: o.out,
+    out: o.out!,
   };
 }
 
@@ -120,22 +112,4 @@ async function trainKuramoto(raw: CliOptions): Promise<void> {
     bar.stop();
     await pool.close();
   }
-}
-
-/**
- * Creates `dir` one level at a time (Node 20's recursive mkdir never returns under /proc) and proves it writable with
- * a real write: permission bits say nothing for root or for pseudo file systems.
- */
-function ensureWritableDir(dir: string): void {
-  const missing: string[] = [];
-  let p = resolve(dir);
-  while (!existsSync(p)) {
-    missing.unshift(p);
-    p = dirname(p);
-  }
-  if (!statSync(p).isDirectory()) throw Object.assign(new Error(`${p} is not a directory`), { code: 'ENOTDIR' });
-  for (const m of missing) mkdirSync(m);
-  const probe = join(dir, `.write-test-${process.pid}`);
-  writeFileSync(probe, '');
-  unlinkSync(probe);
 }

@@ -1,16 +1,16 @@
-// synapse through ngspice: signed transconductances summing into a resistive node, v(s) = R * sum_k g_k v_k.
+// synapseGm through ngspice: signed transconductances summing into a resistive node, v(s) = R * sum_k g_k v_k.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { resolveDescription } from '../../src/spec/resolve.ts';
 import { runDescription } from '../../src/sim/runDescription.ts';
 
-test('synapse: currents of signed g add into the summing node over a DC sweep', async () => {
+test('synapseGm: currents of signed g add into the summing node over a DC sweep', async () => {
   const [g1, g2, R, vb] = [1.5e-4, -4e-5, 2.2e3, 0.35];
   const d = resolveDescription({
     name: 'two synapses into one node',
     instances: [
-      { name: 'w1', kind: 'synapse', nets: { inp: 'a', inn: '0', out: 's' }, params: { g: g1 } },
-      { name: 'w2', kind: 'synapse', nets: { inp: 'b', inn: 'r', out: 's' }, params: { g: g2 } },
+      { name: 'w1', kind: 'synapseGm', nets: { inp: 'a', inn: '0', out: 's' }, params: { gm: g1 } },
+      { name: 'w2', kind: 'synapseGm', nets: { inp: 'b', inn: 'r', out: 's' }, params: { gm: g2 } },
       { name: 'load', kind: 'resistor', nets: { p: 's', n: '0' }, params: { R } },
     ],
     sources: [
