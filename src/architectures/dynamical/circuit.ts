@@ -156,9 +156,10 @@ export function inputWaveform(cfg: DynamicalConfig, sequence: ArrayLike<number>,
 
 /**
  * The circuit description of a trained spintronic network processing one sequence (for digits: 64 raw pixels):
- * instances from networkInstances, one PWL voltage source per input channel, a transient over the whole sequence.
+ * instances from networkInstances (or given, e.g. mismatched ones), one PWL voltage source per input channel, a
+ * transient over the whole sequence.
  */
-export function dynamicalCircuit(m: DynamicalModel, sequence: ArrayLike<number>, o: DynamicalCircuitOptions = {}): DescriptionInput {
+export function dynamicalCircuit(m: DynamicalModel, sequence: ArrayLike<number>, o: DynamicalCircuitOptions = {}, instances?: InstanceInput[]): DescriptionInput {
   const { cfg } = m;
   requireSpintronic(cfg);
   if (sequence.length === 0 || sequence.length % cfg.inputs !== 0) throw new InputError(`must hold steps x ${cfg.inputs} values, got ${sequence.length}`, 'sequence');
@@ -172,7 +173,7 @@ export function dynamicalCircuit(m: DynamicalModel, sequence: ArrayLike<number>,
   return {
     name: `dynamical STNO network (${L} x ${cfg.width} stnoPower, ${m.task}, seed ${m.seed}) on one ${T}-step sequence`,
     seed: m.seed,
-    instances: networkInstances(m, o),
+    instances: instances ?? networkInstances(m, o),
     sources: Array.from({ length: cfg.inputs }, (_, p) => {
       const points = inputWaveform(cfg, sequence, p, rise);
       return { name: `in${p}`, type: 'V' as const, nets: { p: n.input(p), n: '0' }, dc: points[0][1], waveform: { shape: 'pwl' as const, points } };

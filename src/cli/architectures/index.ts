@@ -1,12 +1,13 @@
 // The study commands of every architecture, looked up by the model's format.
 import { InputError } from '../../errors.ts';
+import { dynamicalStudies } from './dynamical.ts';
 import { kuramotoStudies } from './kuramoto.ts';
 import { modelKind, MODEL_FORMATS, type ModelKind } from './modelKind.ts';
 import type { ArchitectureStudies } from './studyCommands.ts';
 
 const STUDIES: Record<ModelKind, ArchitectureStudies> = {
   kuramoto: kuramotoStudies,
-  dynamical: {},
+  dynamical: dynamicalStudies,
   vowels: {},
   cnn: {},
 };

@@ -8,6 +8,8 @@ import { writeFileAtomic } from '../../io/atomic.ts';
 import { InputError } from '../../errors.ts';
 import { writeExampleDeck } from '../../annotate/kuramotoDeck.ts';
 import { MODEL_FORMAT } from '../../architectures/kuramoto/persist.ts';
+import { writeDynamicalDeck } from '../../architectures/dynamical/deck.ts';
+import { MODEL_FORMAT as DYNAMICAL_FORMAT } from '../../surrogate/dynamical/model.ts';
 import { loadKuramotoTarget } from '../../validate/kuramotoTarget.ts';
 import { integer } from '../options.ts';
 
@@ -21,7 +23,13 @@ export function registerNetlist(program: Command): void {
     .option('--example <index>', 'with a model: the test example whose input the deck applies')
     .action((file: string, opts: { out: string; analysis: string; example?: string }) => {
       const out = resolve(opts.out);
-      if (isModel(file)) {
+      if (formatOf(file) === DYNAMICAL_FORMAT) {
+        if (opts.example === undefined) throw new InputError('is required with a model (which test example to apply)', '--example');
+        const { hash, label } = writeDynamicalDeck(file, integer(opts.example, '--example', 0), out);
+        process.stdout.write(`wrote ${opts.out} (test image ${opts.example}, label ${label}; description ${hash.slice(0, 19)})\n`);
+        return;
+      }
+      if (formatOf(file) === MODEL_FORMAT) {
         const { hash } = writeModelDeck(file, opts.example, out);
         process.stdout.write(`wrote ${opts.out} and annotation.json beside it (description ${hash.slice(0, 19)})\n`);
         return;
@@ -37,11 +45,11 @@ export function registerNetlist(program: Command): void {
     });
 }
 
-function isModel(file: string): boolean {
+function formatOf(file: string): string | undefined {
   try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as { format?: string }).format === MODEL_FORMAT;
+    return (JSON.parse(readFileSync(file, 'utf8')) as { format?: string }).format;
   } catch {
-    return false; // loadDescription reports unreadable or malformed files with their field
+    return undefined; // loadDescription reports unreadable or malformed files with their field
   }
 }
 
