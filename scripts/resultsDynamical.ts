@@ -1,6 +1,7 @@
 // Reproduce paper 001 (seeds, ablation of the training recipe, time-scale and density sweeps) -> docs/RESULTS.md + SVG figures.
 // Usage: nice npx tsx scripts/resultsDynamical.ts [--seeds 5] [--epochs 30] [--sweep-seeds 3] [--sweep-epochs 30] [--shard i/n] [--report-only]
-// Each run is saved to runs/dynamical/<name>.json (+ .model.json) and skipped when present (resumable; shards split the runs).
+// Each run is saved to runs/dynamical/<name>.json (+ .model.json), the name keyed by the recipe, and skipped when present
+// (resumable; shards split the runs; a changed recipe never reuses a stale run).
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -63,7 +64,9 @@ interface Saved {
 
 const jobs: Job[] = [];
 const add = (j: Omit<Job, 'name'>) => {
-  const name = `${j.model}-dt${j.dtInputNs}-d${j.density}-e${j.epochs}-s${j.seed}${j.variant && j.variant !== 'a3' ? `-${j.variant}` : ''}`;
+  const r = SEQDIGITS_RECIPE[j.model];
+  const recipe = j.variant && j.variant !== 'a3' ? j.variant : `lr${r.lr0}-i${r.initDrive}${r.readoutNorm ? '-norm' : ''}`;
+  const name = `${j.model}-dt${j.dtInputNs}-d${j.density}-e${j.epochs}-s${j.seed}-${recipe}`;
   if (!jobs.some((x) => x.name === name)) jobs.push({ ...j, name });
 };
 for (const model of ['spintronic', 'ctrnn'] as const) for (const seed of seeds) add({ model, seed, epochs, dtInputNs: 1, density: 0.5 });

@@ -1,7 +1,7 @@
 // Circuit-level dynamical network: description shape, weights -> device parameters -> weights, one image through ngspice vs the surrogate.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { circuitNames, circuitReadout, circuitScales, dynamicalCircuit, networkInstances, weightsFromInstances } from '../../src/architectures/dynamical/circuit.ts';
+import { circuitNames, circuitReadout, circuitScales, dynamicalCircuit, networkInstances, readoutScale, weightsFromInstances } from '../../src/architectures/dynamical/circuit.ts';
 import { seqDigitsConfig, seqDigitsData } from '../../src/architectures/dynamical/seqDigits.ts';
 import { createRng } from '../../src/random/rng.ts';
 import { resolveDescription } from '../../src/spec/resolve.ts';
@@ -23,7 +23,7 @@ function network(seed: number): DynamicalModel {
   return { cfg, masks, params, seed, splitSeed: 0, task: 'seqdigits' };
 }
 
-test('circuit: 96 stnoPower neurons, 96 filters, 106 amplifiers, one synapse per connection, a valid description', () => {
+test('circuit: 96 stnoPower neurons, 96 filters, 106 amplifiers, one synapse per connection, outputs scaled to ~1 V', () => {
   const m = network(1);
   const image = seqDigitsData(0).test.inputs.subarray(0, 64);
   const d = resolveDescription(dynamicalCircuit(m, image));
@@ -34,6 +34,11 @@ test('circuit: 96 stnoPower neurons, 96 filters, 106 amplifiers, one synapse per
   assert.is(count('synapseGm'), synapseCount(m.cfg, m.masks));
   const filter = d.instances.find((i) => i.name === circuitNames.filter(1, 3))!;
   assert.ok(Math.abs(filter.params.fcut - 1e6) < 1e-6);
+  const scale = readoutScale(m);
+  const out = d.instances.find((i) => i.name === circuitNames.outLoad(4))!;
+  assert.ok(Math.abs(out.params.R - scale * 1e4) < 1e-9, 'the readout scale is carried by R_out / R_sum');
+  const bound = Math.max(...Array.from({ length: 10 }, (_, c) => Math.abs(m.params.bout[c]) + m.params.wout.slice(c * 32, c * 32 + 32).reduce((s, w) => s + Math.abs(w) / 2, 0)));
+  assert.ok(Math.abs(scale * bound - 1) < 1e-12);
   const pwl = d.sources[0].waveform;
   assert.ok(pwl?.shape === 'pwl' && pwl.points.length === 128);
   assert.is(pwl.points[127][0], 64e-9);
@@ -50,7 +55,7 @@ test('weights -> device parameters -> weights is the identity (float32 exact)', 
     back.wint.forEach((w, l) => same(w, m.params.wint[l], `wint ${l}`));
     back.b.forEach((b, l) => b.forEach((v, i) => assert.ok(Math.abs(v - m.params.b[l][i]) < 1e-6, `b ${l} ${i}`)));
     same(back.wout, m.params.wout, 'wout');
-    same(back.bout, m.params.bout, 'bout');
+    back.bout.forEach((v, c) => assert.ok(Math.abs(v - m.params.bout[c]) < 1e-6, `bout ${c}`));
   }
   const k = circuitScales({ sumResistance: 1e4, sigma: 1e9 });
   const syn = networkInstances(m).find((i) => i.name === circuitNames.synExt(1, 0, m.masks.wext[0].indexOf(1)))!;
@@ -68,7 +73,7 @@ test('parity: one digit through ngspice (WASM) vs the surrogate, logit trajector
   const m = network(3);
   const image = seqDigitsData(0).test.inputs.subarray(64, 128);
   const r = await runDescription(resolveDescription(dynamicalCircuit(m, image, { ampBandwidth: 1e12 })), { timeoutMs: 300_000 });
-  const circuit = circuitReadout(m.cfg, r, 64);
+  const circuit = circuitReadout(m, r, 64);
   // reference: the surrogate integrated with 16 RK4 steps per input interval (converged to ~1e-9 here)
   const reference = surrogateOutputTrajectories(m, image, 16);
   const spread = Math.max(...reference.map((row) => Math.max(...row) - Math.min(...row)));

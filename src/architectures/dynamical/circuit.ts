@@ -14,9 +14,23 @@ import type { DynamicalParams } from '../../surrogate/dynamical/params.ts';
  *   amplifier cmosAmp gain S, offset kappa (S b_i + b_fixed): v(d) = kappa I_i, I_i = S (sum_j W_ij v_j + b_i) + b_fixed
  *   neuron    stnoPower gamma = 1/tau, sigma: I (1/s) = sigma v(d), so kappa = 1e9 / sigma converts 1/ns to volts
  *   filter    highPass (series C, shunt R_filter) from x to y with the model's f_cut
- * Readout c: synapses g = wout_ci / R_sum from the last layer's y into node o_c's summing node, a unity-gain cmosAmp with
- * offset bout_c; v(o_c) is the logit, read at t = steps * dt_input. The input is a PWL voltage u = inputScale * pixel.
+ * Readout c: synapses g = kappa wout_ci / R_sum from the last layer's y into a summing node loaded by R_out = s R_sum, a
+ * cmosAmp of gain 1/kappa and offset s bout_c: v(o_c) = s * logit_c, read at t = steps * dt_input. The output scale s
+ * (volts per logit, readoutScale) keeps the outputs within ~1 V whatever the size of the trained readout; the circuit
+ * carries it as R_out / R_sum. The input is a PWL voltage u = inputScale * pixel.
  */
+
+/** Volts per logit unit of the circuit's outputs: 1 / max_c (|bout_c| + sum_i |wout_ci| / 2), so |v(o_c)| stays <~ 1 V. */
+export function readoutScale(m: Pick<DynamicalModel, 'cfg' | 'params'>): number {
+  const { width: N, classes: C } = m.cfg;
+  let bound = 0;
+  for (let c = 0; c < C; c++) {
+    let s = Math.abs(m.params.bout[c]);
+    for (let i = 0; i < N; i++) s += Math.abs(m.params.wout[c * N + i]) / 2;
+    bound = Math.max(bound, s);
+  }
+  return bound > 0 ? 1 / bound : 1;
+}
 
 export interface DynamicalCircuitOptions {
   /** Summing-node resistance R_sum (ohm); synapse g = kappa W / R_sum. Default 10 kohm (|W| ~ 1/ns -> ~100 uA/V). */
@@ -118,9 +132,10 @@ export function networkInstances(m: DynamicalModel, o: DynamicalCircuitOptions =
       for (let j = 0; j < N; j++) if (masks.wint[l][i * N + j]) out.push({ name: n.synInt(l, i, j), kind: 'synapseGm', nets: { inp: n.y(l, j), inn: '0', out: n.sum(l, i) }, params: { gm: g(params.wint[l][i * N + j]) } });
     }
   }
+  const scale = readoutScale(m);
   for (let c = 0; c < cfg.classes; c++) {
-    out.push({ name: n.outLoad(c), kind: 'resistor', nets: { p: n.outSum(c), n: '0' }, params: { R: k.sumResistance } });
-    out.push({ name: n.outAmp(c), kind: 'cmosAmp', nets: { inp: n.outSum(c), inn: '0', out: n.out(c) }, params: { gain: 1 / k.kappa, offset: params.bout[c], vmin: -1e3, vmax: 1e3, fbw: k.ampBandwidth } });
+    out.push({ name: n.outLoad(c), kind: 'resistor', nets: { p: n.outSum(c), n: '0' }, params: { R: scale * k.sumResistance } });
+    out.push({ name: n.outAmp(c), kind: 'cmosAmp', nets: { inp: n.outSum(c), inn: '0', out: n.out(c) }, params: { gain: 1 / k.kappa, offset: scale * params.bout[c], fbw: k.ampBandwidth } });
     for (let i = 0; i < N; i++) out.push({ name: n.synOut(c, i), kind: 'synapseGm', nets: { inp: n.y(L - 1, i), inn: '0', out: n.outSum(c) }, params: { gm: g(params.wout[c * N + i]) } });
   }
   return out;
@@ -141,9 +156,10 @@ export function inputWaveform(cfg: DynamicalConfig, sequence: ArrayLike<number>,
 
 /**
  * The circuit description of a trained spintronic network processing one sequence (for digits: 64 raw pixels):
- * instances from networkInstances, one PWL voltage source per input channel, a transient over the whole sequence.
+ * instances from networkInstances (or given, e.g. mismatched ones), one PWL voltage source per input channel, a
+ * transient over the whole sequence.
  */
-export function dynamicalCircuit(m: DynamicalModel, sequence: ArrayLike<number>, o: DynamicalCircuitOptions = {}): DescriptionInput {
+export function dynamicalCircuit(m: DynamicalModel, sequence: ArrayLike<number>, o: DynamicalCircuitOptions = {}, instances?: InstanceInput[]): DescriptionInput {
   const { cfg } = m;
   requireSpintronic(cfg);
   if (sequence.length === 0 || sequence.length % cfg.inputs !== 0) throw new InputError(`must hold steps x ${cfg.inputs} values, got ${sequence.length}`, 'sequence');
@@ -157,7 +173,7 @@ export function dynamicalCircuit(m: DynamicalModel, sequence: ArrayLike<number>,
   return {
     name: `dynamical STNO network (${L} x ${cfg.width} stnoPower, ${m.task}, seed ${m.seed}) on one ${T}-step sequence`,
     seed: m.seed,
-    instances: networkInstances(m, o),
+    instances: instances ?? networkInstances(m, o),
     sources: Array.from({ length: cfg.inputs }, (_, p) => {
       const points = inputWaveform(cfg, sequence, p, rise);
       return { name: `in${p}`, type: 'V' as const, nets: { p: n.input(p), n: '0' }, dc: points[0][1], waveform: { shape: 'pwl' as const, points } };
@@ -170,24 +186,26 @@ export function dynamicalCircuit(m: DynamicalModel, sequence: ArrayLike<number>,
 
 /** What the circuit computed: logits at the end (the readout), the predicted class, and the logit trajectories at k dt. */
 export interface CircuitReadout {
-  /** v(o_c) at t = steps * dt_input. */
+  /** Logits v(o_c) / s at t = steps * dt_input (s = readoutScale of the model). */
   outputs: number[];
   predicted: number;
   /** Sample times k * dt_input (ns), k = 1..steps. */
   tNs: number[];
-  /** outputs[c][k-1] = v(o_c) at k dt_input. */
+  /** trajectories[c][k-1] = logit c (v(o_c) / s) at k dt_input. */
   trajectories: number[][];
 }
 
-/** Read the 10 outputs of a transient of dynamicalCircuit (interpolated at the end of each input interval). */
-export function circuitReadout(cfg: DynamicalConfig, r: SimResult, steps: number): CircuitReadout {
+/** Read the logits of a transient of dynamicalCircuit (interpolated at the end of each input interval). */
+export function circuitReadout(m: Pick<DynamicalModel, 'cfg' | 'params'>, r: SimResult, steps: number): CircuitReadout {
+  const { cfg } = m;
+  const scale = readoutScale(m);
   const time = r.variables.time;
   if (!time) throw new InputError('the simulation result has no time vector (not a transient)', 'result');
   const tNs = Array.from({ length: steps }, (_, k) => (k + 1) * cfg.dtInputNs);
   const trajectories = Array.from({ length: cfg.classes }, (_, c) => {
     const v = r.variables[`v(${circuitNames.out(c)})`];
     if (!v) throw new InputError(`the simulation result has no v(${circuitNames.out(c)})`, 'result');
-    return tNs.map((t) => interpolate(time, v, t * 1e-9));
+    return tNs.map((t) => interpolate(time, v, t * 1e-9) / scale);
   });
   const outputs = trajectories.map((tr) => tr[tr.length - 1]);
   const predicted = outputs.reduce((best, v, c) => (v > outputs[best] ? c : best), 0);
@@ -219,6 +237,6 @@ export function weightsFromInstances(m: Pick<DynamicalModel, 'cfg' | 'masks'>, i
     wint: masks.wint.map((mask, l) => fill(N, N, mask, (i, j) => n.synInt(l, i, j))),
     b: Array.from({ length: L }, (_, l) => Float32Array.from({ length: N }, (_, i) => (param(n.amp(l, i), 'offset') / k.kappa - cfg.bFixedPerNs) / cfg.S)),
     wout: fill(C, N, undefined, (c, i) => n.synOut(c, i)),
-    bout: Float32Array.from({ length: C }, (_, c) => param(n.outAmp(c), 'offset')),
+    bout: Float32Array.from({ length: C }, (_, c) => (param(n.outAmp(c), 'offset') * k.sumResistance) / param(n.outLoad(c), 'R')),
   };
 }

@@ -66,7 +66,7 @@ export async function compareWithCircuit(m: DynamicalModel, sequence: ArrayLike<
   const t0 = performance.now();
   const result = await runDescription(description, { engine: o.engine, timeoutMs: o.timeoutMs ?? 600_000 });
   const seconds = (performance.now() - t0) / 1000;
-  const circuit = circuitReadout(m.cfg, result, steps);
+  const circuit = circuitReadout(m, result, steps);
   const sur = surrogateOutputTrajectories(m, sequence);
   const fine = surrogateOutputTrajectories(m, sequence, 16);
   const surOut = sur.map((row) => row[row.length - 1]);

@@ -1,5 +1,6 @@
 // The study commands of every architecture, looked up by the model's format.
 import { InputError } from '../../errors.ts';
+import { dynamicalStudies } from './dynamical.ts';
 import { kuramotoStudies } from './kuramoto.ts';
 import { vowelStudies } from './vowels.ts';
 import { modelKind, MODEL_FORMATS, type ModelKind } from './modelKind.ts';
@@ -7,7 +8,7 @@ import type { ArchitectureStudies } from './studyCommands.ts';
 
 const STUDIES: Record<ModelKind, ArchitectureStudies> = {
   kuramoto: kuramotoStudies,
-  dynamical: {},
+  dynamical: dynamicalStudies,
   vowels: vowelStudies,
   cnn: {},
 };

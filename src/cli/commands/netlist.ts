@@ -10,6 +10,8 @@ import { writeExampleDeck } from '../../annotate/kuramotoDeck.ts';
 import { MODEL_FORMAT } from '../../architectures/kuramoto/persist.ts';
 import { VOWEL_MODEL_FORMAT } from '../../architectures/vowels/persist.ts';
 import { writeVowelTokenDeck } from '../../annotate/vowelDeck.ts';
+import { writeDynamicalDeck } from '../../architectures/dynamical/deck.ts';
+import { MODEL_FORMAT as DYNAMICAL_FORMAT } from '../../surrogate/dynamical/model.ts';
 import { loadKuramotoTarget } from '../../validate/kuramotoTarget.ts';
 import { loadVowelTarget } from '../../validate/vowelTarget.ts';
 import { integer } from '../options.ts';
@@ -24,7 +26,13 @@ export function registerNetlist(program: Command): void {
     .option('--example <index>', 'with a model: the test example whose input the deck applies')
     .action((file: string, opts: { out: string; analysis: string; example?: string }) => {
       const out = resolve(opts.out);
-      if (isModel(file)) {
+      if (formatOf(file) === DYNAMICAL_FORMAT) {
+        if (opts.example === undefined) throw new InputError('is required with a model (which test example to apply)', '--example');
+        const { hash, label } = writeDynamicalDeck(file, integer(opts.example, '--example', 0), out);
+        process.stdout.write(`wrote ${opts.out} (test image ${opts.example}, label ${label}; description ${hash.slice(0, 19)})\n`);
+        return;
+      }
+      if (formatOf(file) === MODEL_FORMAT || formatOf(file) === VOWEL_MODEL_FORMAT) {
         const { hash } = writeModelDeck(file, opts.example, out);
         process.stdout.write(`wrote ${opts.out} and annotation.json beside it (description ${hash.slice(0, 19)})\n`);
         return;
@@ -40,20 +48,17 @@ export function registerNetlist(program: Command): void {
     });
 }
 
-function isModel(file: string): boolean {
+function formatOf(file: string): string | undefined {
   try {
-    const format = (JSON.parse(readFileSync(file, 'utf8')) as { format?: string }).format;
-    return format === MODEL_FORMAT || format === VOWEL_MODEL_FORMAT;
+    return (JSON.parse(readFileSync(file, 'utf8')) as { format?: string }).format;
   } catch {
-    return false; // loadDescription reports unreadable or malformed files with their field
+    return undefined; // loadDescription reports unreadable or malformed files with their field
   }
 }
 
 function writeModelDeck(file: string, example: string | undefined, out: string) {
   if (example === undefined) throw new InputError('is required with a model (which test example to apply)', '--example');
-  if ((JSON.parse(readFileSync(file, 'utf8')) as { format?: string }).format === VOWEL_MODEL_FORMAT) {
-    return writeVowelTokenDeck(loadVowelTarget(file), integer(example, '--example', 0), out, dirname(out));
-  }
+  if (formatOf(file) === VOWEL_MODEL_FORMAT) return writeVowelTokenDeck(loadVowelTarget(file), integer(example, '--example', 0), out, dirname(out));
   const target = loadKuramotoTarget(file);
   for (const r of target.outOfRange) process.stderr.write(`out of range: ${r.element}.${r.field} = ${r.value.toExponential(3)} (allowed ${r.allowed[0].toExponential(3)} .. ${r.allowed[1].toExponential(3)}): ${r.note}\n`);
   const index = integer(example, '--example', 0);

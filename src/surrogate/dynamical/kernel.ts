@@ -24,6 +24,12 @@ interface StageCache {
   I: Float64Array;
 }
 
+/** Per-neuron rates (1/ns, global neuron order l * width + i) replacing the config's gamma and omega_cut (mismatch studies). */
+export interface NeuronRates {
+  readonly gamma?: ArrayLike<number>;
+  readonly omega?: ArrayLike<number>;
+}
+
 /** Observer of trajectories: called at t = 0 and after every RK4 step with x, v = [y; u] and the drive I. */
 export type TrajectoryObserver = (tNs: number, x: Float64Array, v: Float64Array, I: Float64Array) => void;
 
@@ -46,8 +52,9 @@ export class DynamicsKernel {
   private tRowB = new Int32Array(0);
   private readonly biasOff: number;
   private readonly stno: boolean;
-  private readonly gamma: number;
-  private readonly omega: number;
+  /** Per-neuron damping gamma_g and filter corner omega_g (1/ns): the config's values unless mismatched rates are given. */
+  private readonly gamma: Float64Array;
+  private readonly omega: Float64Array;
   private readonly h: number;
   private theta: Float64Array = new Float64Array(0);
   /** Batch size padded to a multiple of 4 (the inner loops are unrolled by 4; padded samples have zero input and adjoint). */
@@ -72,12 +79,17 @@ export class DynamicsKernel {
     readonly cfg: DynamicalConfig,
     masks: DynamicalMasks,
     private readonly fullTapeBytes = FULL_TAPE_BYTES,
+    rates?: NeuronRates,
   ) {
     const { layers: L, width: N, inputs: P } = cfg;
     this.G = L * N;
     this.stno = cfg.model === 'spintronic';
-    this.gamma = gammaOf(cfg);
-    this.omega = omegaCutOf(cfg);
+    const perNeuron = (v: ArrayLike<number> | undefined, nominal: number, field: string) => {
+      if (v && v.length !== this.G) throw new RangeError(`${field} needs ${this.G} per-neuron values, got ${v.length}`);
+      return v ? Float64Array.from(v) : new Float64Array(this.G).fill(nominal);
+    };
+    this.gamma = perNeuron(rates?.gamma, gammaOf(cfg), 'gamma');
+    this.omega = perNeuron(rates?.omega, omegaCutOf(cfg), 'omega');
     this.h = stepOf(cfg);
     const sizes = [N * P, ...Array(L - 1).fill(N * N), ...Array(L).fill(N * N), ...Array(L).fill(N)];
     this.offsets = [];
@@ -186,14 +198,19 @@ export class DynamicsKernel {
         I[ro + b + 3] = S * a3 + bf;
       }
     }
-    if (stno) {
-      for (let i = 0; i < GB; i++) {
-        const xi = x[i];
-        dx[i] = -gamma * xi + I[i] * xi * (1 - xi);
-        dz[i] = -omega * (z[i] + xi);
+    for (let r = 0; r < G; r++) {
+      const ga = gamma[r];
+      const om = omega[r];
+      const end = (r + 1) * B;
+      if (stno) {
+        for (let i = r * B; i < end; i++) {
+          const xi = x[i];
+          dx[i] = -ga * xi + I[i] * xi * (1 - xi);
+          dz[i] = -om * (z[i] + xi);
+        }
+      } else {
+        for (let i = r * B; i < end; i++) dx[i] = -ga * x[i] + I[i];
       }
-    } else {
-      for (let i = 0; i < GB; i++) dx[i] = -gamma * x[i] + I[i];
     }
   }
 
@@ -293,6 +310,8 @@ export class DynamicsKernel {
     const v = c.v;
     for (let r = 0; r < G; r++) {
       const ro = r * B;
+      const ga = gamma[r];
+      const om = omega[r];
       let sum = 0;
       if (stno) {
         for (let b = 0; b < B; b++) {
@@ -302,15 +321,15 @@ export class DynamicsKernel {
           const gi = S * a * xi * (1 - xi);
           gp[i] = gi;
           sum += gi;
-          tx[i] = a * (-gamma + c.I[i] * (1 - 2 * xi)) - omega * az[i];
-          tz[i] = -omega * az[i];
+          tx[i] = a * (-ga + c.I[i] * (1 - 2 * xi)) - om * az[i];
+          tz[i] = -om * az[i];
         }
       } else {
         for (let b = 0; b < B; b++) {
           const i = ro + b;
           gp[i] = S * ax[i];
           sum += gp[i];
-          tx[i] = -gamma * ax[i];
+          tx[i] = -ga * ax[i];
         }
       }
       g[this.biasOff + r] += sum;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { InputError } from '../../errors.ts';
 import { writeJsonAtomic } from '../../io/atomic.ts';
 import { gammaOf, omegaCutOf, stepOf, validateConfig, type DynamicalConfig } from './config.ts';
-import { DynamicsKernel } from './kernel.ts';
+import { DynamicsKernel, type NeuronRates } from './kernel.ts';
 import { dynamicsArrays, synapseCount, type DynamicalMasks, type DynamicalParams } from './params.ts';
 import { readoutScores } from './train.ts';
 
@@ -164,9 +164,9 @@ export function loadModel(path: string): DynamicalModel {
   return fromModelJson(doc, path);
 }
 
-function kernelFor(m: DynamicalModel, substeps?: number): { kernel: DynamicsKernel; theta: Float64Array } {
+function kernelFor(m: DynamicalModel, substeps?: number, rates?: NeuronRates): { kernel: DynamicsKernel; theta: Float64Array } {
   const cfg = substeps ? { ...m.cfg, substeps } : m.cfg;
-  const kernel = new DynamicsKernel(cfg, m.masks);
+  const kernel = new DynamicsKernel(cfg, m.masks, undefined, rates);
   const theta = new Float64Array(kernel.thetaSize);
   dynamicsArrays(m.params).forEach((a, i) => theta.set(a, kernel.offsets[i]));
   return { kernel, theta };
@@ -174,10 +174,11 @@ function kernelFor(m: DynamicalModel, substeps?: number): { kernel: DynamicsKern
 
 /**
  * Classify sequences: inputs is count x steps x inputs raw values (for digits: the 64 pixels 0..16 of each image).
- * `substeps` overrides the RK4 steps per input interval (step-halving checks).
+ * `substeps` overrides the RK4 steps per input interval (step-halving checks); `rates` gives per-neuron gamma and
+ * omega_cut (mismatch studies).
  */
-export function predict(m: DynamicalModel, inputs: Float32Array, count: number, substeps?: number): { classes: Int32Array; logits: Float64Array } {
-  const { kernel, theta } = kernelFor(m, substeps);
+export function predict(m: DynamicalModel, inputs: Float32Array, count: number, substeps?: number, rates?: NeuronRates): { classes: Int32Array; logits: Float64Array } {
+  const { kernel, theta } = kernelFor(m, substeps, rates);
   const steps = inputs.length / (count * m.cfg.inputs);
   const y = kernel.forward(theta, inputs, count, steps);
   const C = m.cfg.classes;
