@@ -10,14 +10,14 @@ import { engineOption, integer } from './options.ts';
 
 export interface StudyCliOptions {
   engine: string;
-  tmax: string;
+  tmax?: string;
   dt?: string;
 }
 
 /** Commander flags of StudyCliOptions, with their defaults. */
 export const STUDY_FLAGS: readonly [string, string, string?][] = [
   ['--engine <name>', 'wasm (embedded) or native, for circuit-level trials', 'wasm'],
-  ['--tmax <time>', 'largest transient step of circuit-level trials', `${DEFAULT_RUN.tmax}`],
+  ['--tmax <time>', "largest transient step of circuit-level trials (default: the architecture's)"],
   ['--dt <time>', "Euler step of surrogate-level trials (default: the model's)"],
 ];
 
@@ -30,7 +30,7 @@ export function studyContext(modelFile: string, o: StudyCliOptions, pool: TaskPo
     target,
     pool,
     engine: engineOption(o.engine),
-    tmax: parseQuantity(o.tmax, 's', '--tmax'),
+    tmax: o.tmax === undefined ? DEFAULT_RUN.tmax : parseQuantity(o.tmax, 's', '--tmax'),
     settings: resolveSettings({ ...target.model.description.settings, dt, linewidth: 0 }),
   };
 }
@@ -38,4 +38,9 @@ export function studyContext(modelFile: string, o: StudyCliOptions, pool: TaskPo
 /** --examples as a count or undefined. */
 export function examplesOption(v: string | undefined, field = '--examples'): number | undefined {
   return v === undefined ? undefined : integer(v, field, 1);
+}
+
+/** --workers as a count or undefined (all cores). */
+export function workersOption(v: string | undefined): number | undefined {
+  return v === undefined ? undefined : integer(v, '--workers', 1);
 }

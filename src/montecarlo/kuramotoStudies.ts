@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../io/atomic.ts';
 import type { TaskPool } from '../parallel/taskPool.ts';
+import { seedFor } from '../random/rng.ts';
 import { histogram, barChart } from '../report/distributionFigures.ts';
 import { bandChart } from '../report/xyFigures.ts';
 import type { EngineName } from '../sim/simulate.ts';
@@ -60,7 +61,9 @@ export function runTrials(c: StudyContext, r: StudyRun): Promise<TrialRecord[]> 
     trials,
     concurrency: c.pool.workers,
     label,
-    run: (index) => c.pool.run<TrialRecord>(TRIAL_MODULE, 'runTrial', [trialSpec(c, r, index)]),
+    // runTrial records its own failures; a worker that dies is recorded the same way and the study goes on
+    run: (index) =>
+      c.pool.run<TrialRecord>(TRIAL_MODULE, 'runTrial', [trialSpec(c, r, index)]).catch((e: Error) => ({ index, seed: seedFor(r.seed, index), sample: {} as TrialRecord['sample'], error: `worker failed: ${e.message}`, seconds: 0 })),
   });
 }
 

@@ -24,15 +24,22 @@ function folders(dir: string, depth = 2): string[] {
 const json = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
 const svgIn = (dir: string, name: string) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'utf8') : undefined);
 
-/** Sections for one folder, by the files it holds (empty when it holds none we know). */
-function sectionsOf(root: string, dir: string, meta: Record<string, string | number>): ReportSection[] {
+/** Story order of the report: what a folder's files are about decides where its sections go. */
+const ORDER = ['devices', 'training', 'annotation', 'validation', 'noise', 'mismatch'] as const;
+type Topic = (typeof ORDER)[number];
+
+/** Sections for one folder, by the files it holds (empty when it holds none we know), each with its topic. */
+function sectionsOf(root: string, dir: string, meta: Record<string, string | number>): { topic: Topic; section: ReportSection }[] {
   const where = relative(root, dir) || '.';
-  const s: ReportSection[] = [];
+  const out: { topic: Topic; section: ReportSection }[] = [];
+  let topic: Topic = 'devices';
+  const s = { push: (section: ReportSection) => out.push({ topic, section }) };
   const figure = (heading: string, name: string, text?: string) => {
     const svg = svgIn(dir, name);
     if (svg) s.push({ heading, svg, text });
   };
   if (existsSync(join(dir, 'metrics.json'))) {
+    topic = 'training';
     const m = json<Record<string, unknown> & { train: { accuracy: number }; test: { accuracy: number } }>(join(dir, 'metrics.json'));
     meta[`training seed (${where})`] = String(m.seed);
     const rows: Cell[][] = Object.entries(m)
@@ -44,6 +51,7 @@ function sectionsOf(root: string, dir: string, meta: Record<string, string | num
     figure(`Response map (${where})`, 'response-map.svg', 'Synchronization of the output pair over the input plane, training examples on top.');
   }
   if (existsSync(join(dir, 'annotation.json'))) {
+    topic = 'annotation';
     const a = json<{ deckHash: string; outOfRange: { element: string; field: string; value: number; allowed: number[]; note: string }[]; design: { synapses: number[][] } }>(join(dir, 'annotation.json'));
     meta[`description hash (${where})`] = a.deckHash;
     s.push({
@@ -56,6 +64,7 @@ function sectionsOf(root: string, dir: string, meta: Record<string, string | num
     }
   }
   if (existsSync(join(dir, 'validation.json'))) {
+    topic = 'validation';
     const v = json<ValidationReport>(join(dir, 'validation.json'));
     meta[`validation seed (${where})`] = v.seed;
     meta[`model hash`] = v.modelHash;
@@ -80,6 +89,7 @@ function sectionsOf(root: string, dir: string, meta: Record<string, string | num
     figure(`Output pair distance (${where})`, 'pair-distance.svg');
   }
   if (existsSync(join(dir, 'noise.json'))) {
+    topic = 'noise';
     const n = json<NoiseSweep>(join(dir, 'noise.json'));
     meta[`phase-noise seed (${where})`] = n.seed;
     s.push({
@@ -94,8 +104,9 @@ function sectionsOf(root: string, dir: string, meta: Record<string, string | num
   }
   const summaryFile = join(dir, 'summary.json');
   if (existsSync(summaryFile)) {
-    const m = json<Partial<MismatchSummary> & { adler?: { ratio: number; circuit: number; analytic: number }[] }>(summaryFile);
+    const m = json<Partial<MismatchSummary> & { adler?: { ratio: number; circuit: number; analytic: number }[]; examples?: unknown }>(summaryFile);
     if (m.sensitivity && m.level) {
+      topic = 'mismatch';
       meta[`mismatch seed (${where})`] = m.seed!;
       const spreads = Object.entries(m.spreads!).map(([k, v]) => `${k} ${v.kind === 'relative' ? `${(100 * v.sigma).toPrecision(3)} %` : v.sigma.toPrecision(3)}`);
       s.push({
@@ -113,6 +124,12 @@ function sectionsOf(root: string, dir: string, meta: Record<string, string | num
         });
       }
     }
+    topic = 'devices';
+    if (Array.isArray(m.examples) && m.examples.length > 0) {
+      const rows = m.examples as Record<string, Cell>[];
+      const headers = Object.keys(rows[0]);
+      s.push({ heading: `Example decks (${where})`, text: 'Every description in examples/ emitted and simulated on the embedded engine.', table: { headers, rows: rows.map((r) => headers.map((h) => r[h])) } });
+    }
     if (m.adler) {
       s.push({
         heading: `Device checks (${where})`,
@@ -122,13 +139,16 @@ function sectionsOf(root: string, dir: string, meta: Record<string, string | num
       });
     }
   }
-  return s;
+  return out;
 }
 
 /** The report of a run folder; throws when it holds nothing a report can show. */
 export function buildRunReport(dir: string): HtmlReportInput {
   const meta: Record<string, string | number> = { spinspice: VERSION, node: process.version, folder: dir, generated: new Date().toISOString() };
-  const sections = folders(dir).flatMap((f) => sectionsOf(dir, f, meta));
+  const sections = folders(dir)
+    .flatMap((f) => sectionsOf(dir, f, meta))
+    .sort((a, b) => ORDER.indexOf(a.topic) - ORDER.indexOf(b.topic))
+    .map((e) => e.section);
   if (sections.length === 0) throw new Error(`${dir} holds no metrics.json, annotation.json, validation.json, noise.json or summary.json`);
   return { title: `spinspice report: ${dir}`, meta, sections };
 }

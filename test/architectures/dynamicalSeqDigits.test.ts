@@ -98,8 +98,11 @@ test('model.json with a wrong field is an InputError naming it', () => {
 });
 
 test('CLI options: quantities parsed, bad values are InputErrors naming the flag', () => {
-  const o = parseDynamicalOptions({ out: 'x', dtInput: '2.5 ns', tau: '14.12ns', density: '0.3', epochs: '3', seed: '4' });
+  const o = parseDynamicalOptions({ out: 'x', dtInput: '2.5 ns', tau: '14.12ns', density: '0.3', epochs: '3', seed: '4', lr0: '0.02', initDrive: '1' });
   assert.is(o.dtInputNs, 2.5);
+  assert.is(o.lr0, 0.02);
+  assert.is(o.initDrive, 1);
+  assert.is(parseDynamicalOptions({ out: 'x' }).lr0, undefined);
   assert.ok(Math.abs(o.tauNs - 14.12) < 1e-9);
   assert.is(o.density, 0.3);
   const bad: [Record<string, string>, RegExp][] = [
@@ -108,6 +111,8 @@ test('CLI options: quantities parsed, bad values are InputErrors naming the flag
     [{ out: 'x', dtInput: '1 V' }, /--dt-input/],
     [{ out: 'x', density: '0' }, /--density/],
     [{ out: 'x', epochs: '1.5' }, /--epochs/],
+    [{ out: 'x', lr0: '-1' }, /--lr0/],
+    [{ out: 'x', initDrive: 'big' }, /--init-drive/],
     [{}, /--out/],
   ];
   for (const [opts, re] of bad) assert.throws(() => parseDynamicalOptions(opts), (e: Error) => e instanceof InputError && re.test(e.message));

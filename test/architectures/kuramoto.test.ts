@@ -11,6 +11,7 @@ import { createClassifier, KuramotoClassifier } from '../../src/architectures/ku
 import { fromSaved, toSaved } from '../../src/architectures/kuramoto/persist.ts';
 import { accuracy, predict } from '../../src/architectures/kuramoto/predict.ts';
 import { searchInitialization } from '../../src/architectures/kuramoto/init.ts';
+import { fitSlab, fitUnion } from '../../src/architectures/kuramoto/ruleFit.ts';
 import { trainOffline } from '../../src/architectures/kuramoto/train.ts';
 import { trainPerceptron } from '../../src/architectures/kuramoto/baselines.ts';
 import { trainOnline } from '../../src/architectures/kuramoto/online.ts';
@@ -18,7 +19,7 @@ import { loadTask } from '../../src/architectures/kuramoto/tasks.ts';
 import { loadIris, splitIris } from '../../src/data/iris.ts';
 import { kuramotoJacobianRows } from '../../src/surrogate/kuramoto/kernel.ts';
 import { resolveSettings } from '../../src/surrogate/kuramoto/params.ts';
-import { seedFor } from '../../src/random/rng.ts';
+import { createRng, seedFor } from '../../src/random/rng.ts';
 import { main } from '../../src/cli/main.ts';
 
 test('pair error: continuous at D = 1, complementary, and totalError is its mean over examples', () => {
@@ -48,17 +49,40 @@ test('lock surrogate: a locked negative gets a gradient pushing its pair apart; 
   assert.ok(Math.abs(a - b) < 1e-7);
 });
 
-test('data-driven initialisation: the radial start puts a round sync region on a disk of positives (training data only)', async () => {
-  const side = 14;
+/** A side x side grid over the unit square, labelled by `region`. */
+function gridTask(side: number, region: (x1: number, x2: number) => boolean) {
   const x: number[][] = [];
   for (let r = 0; r < side; r++) for (let c = 0; c < side; c++) x.push([c / (side - 1), r / (side - 1)]);
-  const y = x.map(([a, b]) => (a - 0.35) ** 2 + (b - 0.6) ** 2 <= 0.25 ** 2);
-  const negatives = y.filter((v) => !v).length / y.length;
+  return { x, y: x.map(([a, b]) => region(a, b)) };
+}
+
+test('data-driven starts (training data only): a bridged cluster draws a disk, an OR gate an L-shape', async () => {
   const o = { arch: 'extended' as const, n: 6, scaling: { min: [0, 0], max: [1, 1] }, seed: 1, settings: { dt: 100e-12 } };
-  const { model, chosen } = await searchInitialization(o, { x, y }, { candidates: 0 });
-  const acc = accuracy(await predict(model, x, { seed: 2 }), y);
-  assert.ok(chosen >= 2, `a radial candidate wins (chosen ${chosen})`);
-  assert.ok(acc > negatives + 0.05, `accuracy ${acc} vs all-negative ${negatives}`);
+  const cases = [
+    { shape: 'disk', data: gridTask(14, (a, b) => (a - 0.35) ** 2 + (b - 0.6) ** 2 <= 0.25 ** 2), start: /^bridged cluster/ },
+    { shape: 'L', data: gridTask(14, (a, b) => a <= 0.25 || b <= 0.25), start: /^OR gate/ },
+  ];
+  for (const c of cases) {
+    const { model, start } = await searchInitialization(o, c.data, { candidates: 0 });
+    const acc = accuracy(await predict(model, c.data.x, { seed: 2 }), c.data.y);
+    assert.match(start, c.start, `${c.shape}: chosen ${start}`);
+    assert.ok(acc >= 0.95, `${c.shape}: accuracy ${acc} before training`);
+  }
+});
+
+test('rule fits recover known rules: a lock slab |a . z + c| <= 1 and a union of two half-planes', () => {
+  const rng = createRng(3);
+  const z = Array.from({ length: 200 }, () => [rng.uniform(), rng.uniform()]);
+  const slab = { a: [3, -2], c: -0.4 };
+  const inSlab = z.map(([p, q]) => Math.abs(slab.a[0] * p + slab.a[1] * q + slab.c) <= 1);
+  const s = fitSlab(z, inSlab, { seed: 1 });
+  assert.ok(s.accuracy >= 0.97, `slab accuracy ${s.accuracy}`);
+  // same band up to the sign of (a, c): compare normalised directions
+  const cos = Math.abs(s.a[0][0] * slab.a[0] + s.a[0][1] * slab.a[1]) / (Math.hypot(...s.a[0]) * Math.hypot(...slab.a));
+  assert.ok(cos > 0.98, `slab direction: cos ${cos}`);
+  const inUnion = z.map(([p, q]) => p <= 0.3 || q <= 0.2);
+  const u = fitUnion(z, inUnion, { seed: 1 });
+  assert.ok(u.accuracy >= 0.97, `union accuracy ${u.accuracy}`);
 });
 
 test('Iris: 150 rows, 30/20 split per species, disjoint, reproducible from its seed', () => {
@@ -97,7 +121,7 @@ test('training recovers a known 2-oscillator teacher (sync band |F2 - F1| <= 2k)
   const y = x.map(([z]) => Math.abs(560 + 60 * z - 590) <= 20);
   const data = { x, y };
   const settings = { dt: 100e-12 }; // the paper's 1 us run: the 0.5 us window spans several beats near the band edges
-  const { model } = await searchInitialization({ arch: 'extended', n: 2, scaling: { min: [0], max: [1] }, seed: 3, settings, gradientHorizon: null }, data, { candidates: 8 });
+  const { model } = await searchInitialization({ arch: 'extended', n: 2, scaling: { min: [0], max: [1] }, seed: 3, settings, gradientHorizon: null }, data, { candidates: 8, dataDriven: false });
   const history = await trainOffline(model, data, { iterations: 100, seed: 5 });
   const final = accuracy(await predict(model, x, { seed: 6 }), y);
   assert.ok(final >= 0.95, `accuracy ${final}, curve ${history.accuracy.slice(-5)}`);
@@ -115,7 +139,7 @@ test('truncated gradient: converges to the exact Jacobian as the horizon grows (
   assert.ok(errors[4] < 1e-6, `exact: ${errors[4]}`);
 });
 
-test('online rule: pulls a desynchronized pair together for a positive example and pushes a synchronized one apart for a negative', () => {
+test('online rule: pulls a desynchronized pair together for a positive example and pushes a synchronized one apart for a negative', async () => {
   const settings = { dt: 100e-12 };
   const model = createClassifier({ arch: 'reference', n: 6, scaling: { min: [0, 0], max: [1, 1] }, seed: 2, settings });
   const [i, j] = model.description.outputPairs[0].map((o) => o - model.description.inputs);
@@ -125,12 +149,29 @@ test('online rule: pulls a desynchronized pair together for a positive example a
   };
   model.weights.assign(tf.tensor2d([[19.0], [19.5], [21.5], [18.0]])); // pair 60 MHz apart: not in sync
   const before = gap();
-  trainOnline(model, { x: [[0.5, 0.5]], y: [true] }, 1, 1);
+  await trainOnline(model, { x: [[0.5, 0.5]], y: [true] }, 1, 1);
   assert.ok(gap() < before, `pulled: ${gap()} vs ${before}`);
   model.weights.assign(tf.tensor2d([[19.0], [19.6], [19.65], [18.0]])); // pair 1.5 MHz apart: in sync
   const close = gap();
-  trainOnline(model, { x: [[0.5, 0.5]], y: [false] }, 1, 1);
+  await trainOnline(model, { x: [[0.5, 0.5]], y: [false] }, 1, 1);
   assert.ok(gap() > close, `pushed: ${gap()} vs ${close}`);
+  model.weights.assign(tf.tensor2d([[19.0], [19.5], [21.5], [18.0]]));
+  await trainOnline(model, { x: [[0.5, 0.5]], y: [false] }, 1, 1);
+  assert.is(gap(), before, 'a correctly classified example moves nothing');
+});
+
+test('coupling margin: a positive locked at nominal k but not at k (1 - m) costs error and is pulled together', async () => {
+  // two oscillators, 1D input: F_1 = 600 MHz, F_2 = 619 MHz for every z (detuning 19 MHz < 2k = 20 MHz: locked)
+  const make = () => new KuramotoClassifier({ ...createClassifier({ arch: 'extended', n: 2, scaling: { min: [0], max: [1] }, seed: 1 }).description, frequencyUnitMHz: 10 }, { min: [0], max: [1] }, [[0, 60], [0, 61.9]]);
+  const data = { x: [[0.2], [0.7]], y: [true, true] };
+  const plain = make();
+  const h0 = await trainOffline(plain, data, { iterations: 1, seed: 3 });
+  const strict = make();
+  const h1 = await trainOffline(strict, data, { iterations: 2, seed: 3, couplingMargin: 0.15 }); // 2 k (1 - m) = 17 MHz < 19 MHz
+  assert.ok(h0.loss[0] < 1e-3, `locked pair, no margin: E = ${h0.loss[0]}`);
+  assert.ok(h1.loss[0] > 0.3, `with margin the pair drifts: E = ${h1.loss[0]}`);
+  const detuning = (W: number[][]) => W[1][1] + W[1][0] * 0.5 - W[0][1] - W[0][0] * 0.5;
+  assert.ok(detuning(h1.weights[1]) < detuning(h1.weights[0]), `one step pulls the pair together: ${detuning(h1.weights[0])} -> ${detuning(h1.weights[1])}`);
 });
 
 test('perceptron separates a linearly separable set', () => {

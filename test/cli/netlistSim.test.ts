@@ -4,23 +4,11 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../src/cli/main.ts';
+import { runCli } from './runCli.ts';
 import { EXAMPLES_DIR } from '../../src/netlist/examples.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'spinspice-cli-'));
-const quiet = async (args: string[]) => {
-  const write = process.stderr.write.bind(process.stderr);
-  const out = process.stdout.write.bind(process.stdout);
-  let err = '';
-  process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
-  process.stdout.write = (() => true) as typeof process.stdout.write;
-  try {
-    return { code: await main(args), err };
-  } finally {
-    process.stderr.write = write;
-    process.stdout.write = out;
-  }
-};
+const quiet = runCli;
 
 test('netlist then sim: the chain voltage comes back as JSON', async () => {
   const deck = join(dir, 'chain', 'deck.cir');

@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as tf from '@tensorflow/tfjs';
 import { paperConfig } from '../../src/surrogate/dynamical/config.ts';
-import { learningRate, trainNetwork, type SequenceSet } from '../../src/surrogate/dynamical/train.ts';
+import { foldReadout, learningRate, trainNetwork, type SequenceSet } from '../../src/surrogate/dynamical/train.ts';
 import { createRng } from '../../src/random/rng.ts';
 
 /** Class 0: a pulse in the first half of the sequence; class 1: in the second half (needs memory of when). */
@@ -33,12 +33,36 @@ test('learns when a pulse came (test accuracy >= 0.9 on held-out sequences)', ()
   assert.ok(r.history[r.history.length - 1].trainLoss < r.history[0].trainLoss);
 });
 
-test('tensor count is flat across epochs and back to the start after training', () => {
-  const before = tf.memory().numTensors;
-  const counts: number[] = [];
-  trainNetwork(cfg, data, { epochs: 4, seed: 1, batchSize: 16, lr0: 0.01, onEpoch: () => counts.push(tf.memory().numTensors) });
-  assert.ok(counts.every((c) => c === counts[0]), `tensors per epoch ${counts.join(', ')}`);
-  assert.is(tf.memory().numTensors, before);
+test('tensor count is flat across epochs and back to the start after training (plain and standardised readout)', () => {
+  for (const readoutNorm of [false, true]) {
+    const before = tf.memory().numTensors;
+    const counts: number[] = [];
+    trainNetwork(cfg, data, { epochs: 4, seed: 1, batchSize: 16, lr0: 0.01, readoutNorm, onEpoch: () => counts.push(tf.memory().numTensors) });
+    assert.ok(counts.every((c) => c === counts[0]), `tensors per epoch ${counts.join(', ')}`);
+    assert.is(tf.memory().numTensors, before);
+  }
+});
+
+test('folding standardisation statistics into the readout gives the same logits on raw outputs', () => {
+  const c = paperConfig({ width: 3, classes: 2 });
+  const rng = createRng(4);
+  const y = Array.from({ length: 50 }, () => [0.3 + 0.01 * rng.normal(), -0.2 + 0.2 * rng.normal(), 0.05 * rng.normal()]);
+  const mean = Float64Array.from([0, 1, 2], (i) => y.reduce((s, r) => s + r[i], 0) / y.length);
+  const variance = Float64Array.from([0, 1, 2], (i) => y.reduce((s, r) => s + (r[i] - mean[i]) ** 2, 0) / y.length);
+  const wout = Float32Array.from([1.5, -0.5, 2, 0.25, 1, -3]);
+  const bout = Float32Array.from([0.1, -0.4]);
+  const folded = foldReadout(c, { mean, variance }, wout, bout);
+  for (const r of y) {
+    for (let k = 0; k < 2; k++) {
+      let standardised = bout[k];
+      let raw = folded.bout[k];
+      for (let i = 0; i < 3; i++) {
+        standardised += wout[k * 3 + i] * ((r[i] - mean[i]) / Math.sqrt(variance[i] + 1e-5));
+        raw += folded.wout[k * 3 + i] * r[i];
+      }
+      assert.ok(Math.abs(standardised - raw) < 1e-4 * (1 + Math.abs(raw)), `${standardised} vs ${raw}`);
+    }
+  }
 });
 
 test('same seed, same trained network; kernel and tfjs engines agree', () => {

@@ -6,7 +6,7 @@ import { predict } from './predict.ts';
 import type { Task } from './tasks.ts';
 import type { TrainHistory } from './train.ts';
 
-/** Training error rate (%) per iteration, one line per run. */
+/** Training error rate (%) per iteration as measured during training (coupling margin included), one line per run. */
 export function learningCurveSvg(runs: readonly { name: string; history: TrainHistory }[], task: string): Promise<string> {
   return lineChart({
     title: `Training error rate, ${task}`,

@@ -11,8 +11,16 @@ export const ARCHITECTURES: readonly Architecture[] = ['extended', 'reference'];
 /**
  * Trainable parameters are natural frequencies in units of 30 MHz, so Adam's lr 0.03 moves each weight by about
  * 0.9 MHz a step: ~k/10, fine enough to place synchronization boundaries (paper 000 does not give its units).
+ * Used for random starts, which must travel far (the reference classifier).
  */
 export const FREQUENCY_UNIT_MHZ = 30;
+
+/**
+ * Unit for an extended classifier trained from a data-driven start (starts.ts): 10 MHz, 0.3 MHz per Adam step. The
+ * start already places the boundaries; with 30 MHz the first steps move a natural frequency by up to ~4 MHz (five
+ * weights), more than the start's margin, and the kept iterate fitted training outliers instead (Iris, splits 1-4).
+ */
+export const REFINEMENT_FREQUENCY_UNIT_MHZ = 10;
 
 /**
  * Default truncated-BPTT horizon of the training gradient (s). Over the full 1 us the N = 6 network is chaotic and

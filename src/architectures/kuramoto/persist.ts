@@ -16,8 +16,8 @@ export interface TrainingRecord {
   readonly seed: number;
   readonly iterations: number;
   readonly learningRate: number;
-  /** Index of the chosen initial draw and the scores of all draws (see init.ts). */
-  readonly init: { readonly chosen: number; readonly scores: readonly number[] };
+  /** Index and name of the chosen start and the scores of all candidates (see init.ts). */
+  readonly init: { readonly chosen: number; readonly start?: string; readonly scores: readonly number[] };
   /** Training E_tot and accuracy per iteration (before that iteration's update). */
   readonly losses: readonly number[];
   readonly accuracies: readonly number[];

@@ -5,7 +5,7 @@ import { writeNetworkDecks } from '../../annotate/cnnDecks.ts';
 import { taskData, CNN_TASKS, type CnnTask } from '../../architectures/cnn/tasks.ts';
 import { pixelFractions } from '../../data/images.ts';
 import { InputError } from '../../errors.ts';
-import { fromModelJson, type CnnModelJson } from '../../surrogate/cnn/model.ts';
+import { CNN_MODEL_FORMAT, fromModelJson, type CnnModelJson } from '../../surrogate/cnn/model.ts';
 import { drawDevices } from '../../surrogate/cnn/variability.ts';
 import { bounded, integer, outputDir } from '../options.ts';
 
@@ -16,7 +16,7 @@ function loadCnnModel(file: string): { doc: CnnModelJson; task: CnnTask } {
   } catch (e) {
     throw new InputError(`cannot read a model: ${(e as Error).message}`, undefined, file);
   }
-  if (doc.format !== 'spinspice-cnn/1' || doc.network !== 'spintronic') throw new InputError('is not a spintronic CNN model.json (spinspice train cnn --network spintronic)', 'format', file);
+  if (doc.format !== CNN_MODEL_FORMAT || doc.network !== 'spintronic') throw new InputError('is not a spintronic CNN model.json (spinspice train cnn --network spintronic)', 'format', file);
   if (!(CNN_TASKS as readonly string[]).includes(doc.task as string)) throw new InputError(`unknown task ${JSON.stringify(doc.task)}`, 'task', file);
   return { doc, task: doc.task as CnnTask };
 }

@@ -11,6 +11,7 @@ import { parseQuantity } from '../../units/quantity.ts';
 import { integer, outputDir } from '../options.ts';
 import { dynamicalOptions, trainDynamicalHandler } from './trainDynamical.ts';
 import { cnnOptions, trainCnnHandler } from './trainCnn.ts';
+import { trainVowelsHandler, vowelOptions } from './trainVowels.ts';
 
 type CliOptions = Record<string, string | undefined>;
 
@@ -36,6 +37,7 @@ const ENTRIES: Record<string, TrainEntry> = {
   kuramoto: { options: kuramotoOptions, handler: trainKuramoto },
   dynamical: { options: dynamicalOptions, handler: trainDynamicalHandler },
   cnn: { options: cnnOptions, handler: trainCnnHandler },
+  vowels: { options: vowelOptions, handler: (o) => trainVowelsHandler(o, (dir: string) => void outputDir(dir)) },
 };
 
 export function registerTrain(program: Command): void {

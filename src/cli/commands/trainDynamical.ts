@@ -17,6 +17,8 @@ export const dynamicalOptions: readonly { flags: string; description: string; de
   { flags: '--epochs <n>', description: 'training epochs', default: String(SEQDIGITS_EPOCHS) },
   { flags: '--seed <n>', description: 'seed of masks, initialisation and shuffles', default: '1' },
   { flags: '--split-seed <n>', description: 'seed of the 50/50 train/test split', default: String(DEFAULT_SPLIT_SEED) },
+  { flags: '--lr0 <rate>', description: 'Adam learning rate at epoch 0 (default: the model\'s SEQDIGITS_RECIPE)' },
+  { flags: '--init-drive <rate>', description: 'initial cumulative drive I0 = S <|W|> sqrt(N_fanin) in 1/ns (default: the model\'s recipe)' },
   { flags: '--substeps <n>', description: 'RK4 steps per input interval (default: h <= 0.5 ns, at least 2)' },
   { flags: '--engine <name>', description: 'kernel (fast float64 BPTT) or tfjs (generic autodiff reference)', default: 'kernel' },
   { flags: '--out <dir>', description: 'output directory (model.json, metrics.json, learning-curves.svg)' },
@@ -28,6 +30,12 @@ export type DynamicalCliOptions = Record<string, string | undefined>;
 const int = (v: string | undefined, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number => {
   const n = Number(v);
   if (v === undefined || !Number.isInteger(n) || n < min || n > max) throw new InputError(`must be an integer in [${min}, ${max}], got ${JSON.stringify(v)}`, field);
+  return n;
+};
+
+const positive = (v: string, field: string, max: number): number => {
+  const n = Number(v);
+  if (!(n > 0 && n <= max)) throw new InputError(`must be a number in (0, ${max}], got ${JSON.stringify(v)}`, field);
   return n;
 };
 
@@ -58,6 +66,8 @@ export function parseDynamicalOptions(o: DynamicalCliOptions) {
     seed: int(o.seed ?? '1', '--seed', 0, 0xffffffff),
     splitSeed: int(o.splitSeed ?? String(DEFAULT_SPLIT_SEED), '--split-seed', 0, 0xffffffff),
     substeps: o.substeps === undefined ? undefined : int(o.substeps, '--substeps', 1, 1000),
+    lr0: o.lr0 === undefined ? undefined : positive(o.lr0, '--lr0', 10),
+    initDrive: o.initDrive === undefined ? undefined : positive(o.initDrive, '--init-drive', 100),
   } as const;
 }
 

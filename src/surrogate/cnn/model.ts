@@ -4,6 +4,9 @@ import { cnnShapes, layerInputs, type CnnArch } from './arch.ts';
 import { frequencyPlan, layerFrequencies, type FrequencyPlan } from './frequencyPlan.ts';
 import { PAPER_PHYSICS, type CnnPhysics } from './physics.ts';
 
+/** The "format" field of a CNN model.json. */
+export const CNN_MODEL_FORMAT = 'spinspice-cnn/1';
+
 export type NetworkKind = 'spintronic' | 'software';
 
 /**
@@ -78,7 +81,7 @@ export function initSoftware(arch: CnnArch, seed: number, physics: CnnPhysics = 
 
 /** model.json document: everything needed to rebuild the network, its devices and its netlists. */
 export interface CnnModelJson {
-  readonly format: 'spinspice-cnn/1';
+  readonly format: typeof CNN_MODEL_FORMAT;
   readonly network: NetworkKind;
   readonly arch: CnnArch;
   readonly physics: CnnPhysics;
@@ -94,12 +97,12 @@ export function toModelJson(model: CnnModel, extra: Record<string, unknown> = {}
     p.kind === 'spintronic'
       ? { zeta: p.zeta.map((z) => [...z]), fcFresHz: [...p.fcFresHz], gains: [...p.gains] }
       : { kernels: p.kernels.map((k) => [...k]), biases: p.biases.map((b) => [...b]), fcWeights: [...p.fcWeights], fcBias: [...p.fcBias] };
-  return { format: 'spinspice-cnn/1', network: p.kind, arch: model.arch, physics: model.physics, frequencyPlan: model.plan, params, ...extra };
+  return { format: CNN_MODEL_FORMAT, network: p.kind, arch: model.arch, physics: model.physics, frequencyPlan: model.plan, params, ...extra };
 }
 
 /** Rebuild a model from its JSON document, checking parameter sizes against the architecture. */
 export function fromModelJson(doc: CnnModelJson): CnnModel {
-  if (doc.format !== 'spinspice-cnn/1') throw new RangeError(`not a spinspice CNN model (format ${String(doc.format)})`);
+  if (doc.format !== CNN_MODEL_FORMAT) throw new RangeError(`not a spinspice CNN model (format ${String(doc.format)})`);
   const shapes = cnnShapes(doc.arch);
   const arr = (v: unknown, n: number, name: string) => {
     if (!Array.isArray(v) || v.length !== n || v.some((x) => typeof x !== 'number')) throw new RangeError(`params.${name}: expected ${n} numbers`);

@@ -37,25 +37,31 @@ export function drawMasks(c: DynamicalConfig, seed: number): DynamicalMasks {
   };
 }
 
+/** Default initial drive I0 (1/ns) of initParams: the paper's design rule I * dt ~ 1 at half strength for 1 ns inputs. */
+export const DEFAULT_INIT_DRIVE = 0.5;
+
 /**
- * Weights U(-a, a) with a = initScale / sqrt(fan_in) (initScale 1: PyTorch Linear default) times the mask; the readout
- * always uses initScale 1; biases 0. Stream seedFor(seed, 1).
+ * Physical weights (1/ns) at the paper's design rule (eq. 9): the drive I = S <|W|> sqrt(N_fanin) starts at initDrive.
+ * Connections between neurons W ~ U(-a, a) with a = 2 I0 / (S sqrt(N_fanin)), N_fanin = (d_inter + d_intra) width;
+ * input weights U(-2 I0 / S, 2 I0 / S) (a unit input drives I0). Masked entries 0, biases 0, readout
+ * U(+-1/sqrt(width)) (PyTorch's Linear default). Stream seedFor(seed, 1).
  */
-export function initParams(c: DynamicalConfig, masks: DynamicalMasks, seed: number, initScale = 1): DynamicalParams {
+export function initParams(c: DynamicalConfig, masks: DynamicalMasks, seed: number, initDrive = DEFAULT_INIT_DRIVE): DynamicalParams {
   const rng = createRng(seedFor(seed, 1));
-  const uni = (m: Uint8Array | undefined, n: number, fanIn: number) => {
-    const a = (m ? initScale : 1) / Math.sqrt(fanIn);
-    return Float32Array.from({ length: n }, (_, i) => {
+  const uni = (m: Uint8Array | undefined, n: number, a: number) =>
+    Float32Array.from({ length: n }, (_, i) => {
       const w = (2 * rng.uniform() - 1) * a;
       return m && !m[i] ? 0 : w;
     });
-  };
+  const fanIn = Math.max(1, (c.densityInter + c.densityIntra) * c.width);
+  const aHidden = (2 * initDrive) / (c.S * Math.sqrt(fanIn));
+  const aInput = (2 * initDrive) / c.S;
   return {
-    win: uni(masks.win, c.width * c.inputs, c.inputs),
-    wext: masks.wext.map((m) => uni(m, c.width * c.width, c.width)),
-    wint: masks.wint.map((m) => uni(m, c.width * c.width, c.width)),
+    win: uni(masks.win, c.width * c.inputs, aInput),
+    wext: masks.wext.map((m) => uni(m, c.width * c.width, aHidden)),
+    wint: masks.wint.map((m) => uni(m, c.width * c.width, aHidden)),
     b: Array.from({ length: c.layers }, () => new Float32Array(c.width)),
-    wout: uni(undefined, c.classes * c.width, c.width),
+    wout: uni(undefined, c.classes * c.width, 1 / Math.sqrt(c.width)),
     bout: new Float32Array(c.classes),
   };
 }

@@ -23,14 +23,19 @@ export interface TrainOptions {
   /** Every gradient element clipped to [-clip, clip]. */
   clip?: number;
   engine?: Engine;
-  /** Scale of the initial dynamics weights relative to U(+-1/sqrt(fan_in)); default 1. */
-  initScale?: number;
+  /** Initial drive I0 (1/ns) of the design-rule initialisation (initParams); default DEFAULT_INIT_DRIVE. */
+  initDrive?: number;
   /**
-   * Unit (1/ns) in which the dynamics weights and biases are trained: W = paramUnit * theta. Default gamma: the drive
-   * in units of the damping, as in the paper's time-normalised code, so lr0 = 0.149, clipping at 1 and a PyTorch-style
-   * init apply to theta as published. Model files and evaluate() use physical weights (1/ns).
+   * Unit (1/ns) in which the dynamics weights and biases are trained, W = paramUnit * theta: Adam's steps (lr) and
+   * the clipping apply to theta. Default paramUnitOf(cfg). Model files and evaluate() use physical weights (1/ns).
    */
   paramUnit?: number;
+  /**
+   * Standardise the readout's inputs during training (batch mean and variance of each last-layer output, as a
+   * BatchNorm without affine terms); the saved readout folds the training-set statistics into wout and bout, so the
+   * network function is still logits = wout y + bout. Default false.
+   */
+  readoutNorm?: boolean;
   /** Evaluate the test set after every epoch (learning curves); default true. */
   evalEachEpoch?: boolean;
   onEpoch?: (e: EpochRecord) => void;
@@ -64,6 +69,13 @@ export interface TrainResult {
 }
 
 export const PAPER_TRAINING = { batchSize: 120, lr0: 0.149, lrDecay: 8.077, clip: 1 } as const;
+
+/**
+ * The unit of the trained dynamics parameters: the damping gamma = 1/tau (time normalised by tau). Adam moves every
+ * parameter by ~lr per step, so this unit and lr0 together set the step size; the paper does not state its unit.
+ * Fixed by tau, so it does not follow dt_input in the time-scale sweep.
+ */
+export const paramUnitOf = (cfg: DynamicalConfig): number => gammaOf(cfg);
 
 /** Learning rate of epoch e (from 0): lr0 / (e / lrDecay + 1). */
 export const learningRate = (epoch: number, lr0: number = PAPER_TRAINING.lr0, lrDecay: number = PAPER_TRAINING.lrDecay): number =>
@@ -124,6 +136,42 @@ export function evaluate(cfg: DynamicalConfig, masks: DynamicalMasks, params: Dy
   return { loss: loss / set.count, accuracy: correct / set.count, predictions };
 }
 
+const BN_EPS = 1e-5;
+
+/** (y - batch mean) / sqrt(batch variance + eps) per column: the training-time normalised readout input. */
+function standardise(y: tf.Tensor2D): tf.Tensor2D {
+  const { mean, variance } = tf.moments(y, 0);
+  return tf.div(tf.sub(y, mean), tf.sqrt(tf.add(variance, BN_EPS))) as tf.Tensor2D;
+}
+
+/** Mean and (population) variance of every last-layer output over a whole set. */
+export function lastLayerStats(cfg: DynamicalConfig, masks: DynamicalMasks, dyn: Float32Array[], set: SequenceSet, engine: Engine = 'kernel'): { mean: Float64Array; variance: Float64Array } {
+  const run = lastLayerValues(engine, cfg, masks);
+  const N = cfg.width;
+  const sum = new Float64Array(N);
+  const sq = new Float64Array(N);
+  for (let start = 0; start < set.count; start += 300) {
+    const idx = Array.from({ length: Math.min(300, set.count - start) }, (_, i) => start + i);
+    const y = run(dyn, gather(set, idx, cfg.inputs).u, idx.length, set.steps);
+    for (let k = 0; k < y.length; k++) (sum[k % N] += y[k], sq[k % N] += y[k] * y[k]);
+  }
+  const mean = sum.map((v) => v / set.count);
+  return { mean, variance: sq.map((v, i) => Math.max(0, v / set.count - mean[i] * mean[i])) };
+}
+
+/** Fold standardisation statistics into the readout: wout (y - mean) / sqrt(var + eps) + bout = wout' y + bout'. */
+export function foldReadout(cfg: DynamicalConfig, stats: { mean: Float64Array; variance: Float64Array }, wout: Float32Array, bout: Float32Array): { wout: Float32Array; bout: Float32Array } {
+  const N = cfg.width;
+  const scale = stats.variance.map((v) => 1 / Math.sqrt(v + BN_EPS));
+  const w = Float32Array.from(wout, (v, q) => v * scale[q % N]);
+  const b = Float32Array.from(bout, (v, c) => {
+    let s = v;
+    for (let i = 0; i < N; i++) s -= w[c * N + i] * stats.mean[i];
+    return s;
+  });
+  return { wout: w, bout: b };
+}
+
 /**
  * Train from a seeded initialisation (masks from seedFor(seed, 0), init from seedFor(seed, 1), shuffles from
  * seedFor(seed, 2)). Every tensor made here is disposed before returning (checked by tf.memory() in the tests).
@@ -134,17 +182,23 @@ export function trainNetwork(cfg: DynamicalConfig, data: { train: SequenceSet; t
   const clip = o.clip ?? PAPER_TRAINING.clip;
   const engine = o.engine ?? 'kernel';
   const masks = drawMasks(cfg, o.seed);
-  const init = initParams(cfg, masks, o.seed, o.initScale);
-  const unit = o.paramUnit ?? gammaOf(cfg);
-  const dynVars = dynamicsArrays(init).map((a) => tf.tidy(() => tf.variable(tf.tensor1d(a))));
+  const init = initParams(cfg, masks, o.seed, o.initDrive);
+  const unit = o.paramUnit ?? paramUnitOf(cfg);
+  const dynVars = dynamicsArrays(init).map((a) => tf.tidy(() => tf.variable(tf.tensor1d(Float32Array.from(a, (w) => w / unit)))));
   const wout = tf.tidy(() => tf.variable(tf.tensor2d(init.wout, [cfg.classes, cfg.width])));
   const bout = tf.tidy(() => tf.variable(tf.tensor1d(init.bout)));
   const vars = [...dynVars, wout, bout];
   const optimizer = tf.train.adam(o.lr0 ?? PAPER_TRAINING.lr0);
   const f = lastLayerFn(engine, cfg, masks);
   const shuffleRng = createRng(seedFor(o.seed, 2));
-  const snapshot = (): DynamicalParams =>
-    fromArrays(cfg, dynVars.map((v) => Float32Array.from(v.dataSync(), (t) => unit * t)), Float32Array.from(wout.dataSync()), Float32Array.from(bout.dataSync()));
+  const snapshot = (): DynamicalParams => {
+    const dyn = dynVars.map((v) => Float32Array.from(v.dataSync(), (t) => unit * t));
+    const w = Float32Array.from(wout.dataSync());
+    const b = Float32Array.from(bout.dataSync());
+    if (!o.readoutNorm) return fromArrays(cfg, dyn, w, b);
+    const folded = foldReadout(cfg, lastLayerStats(cfg, masks, dyn, data.train, engine), w, b);
+    return fromArrays(cfg, dyn, folded.wout, folded.bout);
+  };
   const history: EpochRecord[] = [];
   try {
     for (let epoch = 0; epoch < o.epochs; epoch++) {
@@ -164,7 +218,7 @@ export function trainNetwork(cfg: DynamicalConfig, data: { train: SequenceSet; t
           let logits: tf.Tensor | undefined;
           const { value, grads } = tf.variableGrads(() => {
             const y = f(dynVars.map((v) => tf.mul(v, unit)), u, B, data.train.steps);
-            logits = tf.keep(tf.add(tf.matMul(y, wout, false, true), bout));
+            logits = tf.keep(tf.add(tf.matMul(o.readoutNorm ? standardise(y) : y, wout, false, true), bout));
             return tf.losses.softmaxCrossEntropy(onehot, logits) as tf.Scalar;
           }, vars);
           optimizer.applyGradients(Object.entries(grads).map(([name, g]) => ({ name, tensor: tf.clipByValue(g, -clip, clip) })));

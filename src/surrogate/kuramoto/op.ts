@@ -58,10 +58,11 @@ export class KuramotoOperator {
 
   /**
    * Runs every row of `Fmhz` (batch x n natural frequencies in MHz). Example b starts from phases drawn with
-   * seedFor(seed, b). With `jacobian`, also computes the Jacobian rows (noiseless settings required).
+   * seedFor(seed, b), or from `seeds[b]` when given. With `jacobian`, also computes the Jacobian rows (noiseless
+   * settings required).
    */
-  async evaluate(Fmhz: ArrayLike<number>, seed: number, jacobian: boolean, pool?: KuramotoPool): Promise<Evaluation> {
-    const input = this.batchOf(Fmhz, seed);
+  async evaluate(Fmhz: ArrayLike<number>, seed: number, jacobian: boolean, pool?: KuramotoPool, seeds?: readonly number[]): Promise<Evaluation> {
+    const input = this.batchOf(Fmhz, seed, seeds);
     const job: KuramotoJob = jacobian ? this.job : { kind: 'forward' };
     if (jacobian && this.settings.linewidth > 0) throw new Error('gradients are defined for the noiseless model only (paper 000)');
     const r = pool ? await pool.run(input, this.settings, job) : computeBatch(input, this.settings, job);
@@ -116,11 +117,12 @@ export class KuramotoOperator {
     return grad;
   }
 
-  private batchOf(Fmhz: ArrayLike<number>, seed: number) {
+  private batchOf(Fmhz: ArrayLike<number>, seed: number, perExample?: readonly number[]) {
     if (Fmhz.length % this.n !== 0) throw new RangeError(`F has ${Fmhz.length} values, not a multiple of n = ${this.n}`);
     const batch = Fmhz.length / this.n;
+    if (perExample && perExample.length !== batch) throw new RangeError(`${perExample.length} seeds for ${batch} examples`);
     const F = Float64Array.from(Fmhz, (v) => v * MHZ);
-    const seeds = Uint32Array.from({ length: batch }, (_, b) => seedFor(seed, b));
+    const seeds = Uint32Array.from({ length: batch }, (_, b) => perExample?.[b] ?? seedFor(seed, b));
     return { F, batch, n: this.n, seeds };
   }
 

@@ -1,0 +1,150 @@
+// One vowel-recognition run end to end: initial draw, training (online rule or gradient), scores, model.json + metrics.json + figures.
+import { join } from 'node:path';
+import { writeFileAtomic, writeJsonAtomic } from '../../io/atomic.ts';
+import { seedFor } from '../../random/rng.ts';
+import { searchInitialWeights, type InitialSearch } from './init.ts';
+import { relearnCode } from './targets.ts';
+import { resolveForcedSettings, type ForcedSettings } from '../../surrogate/forced/params.ts';
+import { regionLabel, vowelLearningCurveSvg, vowelResponseMapSvg } from './figures.ts';
+import { TUNING_RANGE_MHZ, VOWEL_FREQUENCY_UNIT_MHZ, VOWEL_SETTINGS, VowelNetwork, type VowelArchitecture, type VowelNetworkDescription } from './model.ts';
+import { trainOnline } from './online.ts';
+import { toSavedVowelNetwork, writeVowelNetwork } from './persist.ts';
+import { predictVowels, vowelAccuracy } from './predict.ts';
+import { loadVowelTask, type VowelTask, type VowelTaskName } from './task.ts';
+import { trainGradient, type VowelHistory } from './train.ts';
+
+export type VowelRule = 'online' | 'gradient';
+export const VOWEL_RULES: readonly VowelRule[] = ['online', 'gradient'];
+
+/** Defaults of a run: iterations (gradient) or passes (online), step sizes. */
+export const VOWEL_DEFAULTS = { gradientIterations: 30, onlineEpochs: 10, learningRate: 0.03, eta: 0.02 } as const;
+
+export interface VowelExperimentOptions {
+  readonly task: VowelTaskName;
+  readonly arch: VowelArchitecture;
+  readonly rule: VowelRule;
+  readonly seed: number;
+  /** Speaker split seed (default 0). */
+  readonly splitSeed?: number;
+  /** Gradient iterations or online passes (defaults in VOWEL_DEFAULTS). */
+  readonly iterations?: number;
+  /** Adam learning rate (gradient) or eta (online). */
+  readonly step?: number;
+  /** Initial search on the Adler map (default DEFAULT_SEARCH, see init.ts). */
+  readonly search?: InitialSearch;
+  /** Physics overrides (default VOWEL_SETTINGS). */
+  readonly settings?: Partial<ForcedSettings>;
+  readonly onProgress?: (t: number, accuracy: number) => void;
+}
+
+export interface VowelExperimentResult {
+  readonly task: VowelTask;
+  readonly net: VowelNetwork;
+  readonly history: VowelHistory;
+  readonly metrics: VowelMetrics;
+}
+
+/** metrics.json: the CLI contract {task, arch, seed, iterations, train.accuracy, test.accuracy, seconds} plus details. */
+export interface VowelMetrics {
+  readonly task: string;
+  readonly arch: VowelArchitecture;
+  readonly rule: VowelRule;
+  readonly seed: number;
+  readonly splitSeed: number;
+  readonly iterations: number;
+  readonly step: number;
+  readonly train: { readonly accuracy: number; readonly tokens: number; readonly speakers: number };
+  readonly test: { readonly accuracy: number; readonly tokens: number; readonly speakers: number };
+  readonly seconds: number;
+  readonly parameters: number;
+  readonly oscillators: number;
+  /** Mutual coupling k and injection k_A, k_B (Hz), Euler step (s). */
+  readonly physics: { readonly coupling: number; readonly injection: readonly number[]; readonly dt: number };
+  /** Initial search: finalists' training accuracy on the Adler map and on the coupled network, the one trained. */
+  readonly init: { readonly chosen: number; readonly adlerScores: readonly number[]; readonly coupledScores: readonly number[]; readonly weights: readonly (readonly number[])[] };
+  readonly bestIteration: number;
+  /** Seed of the initial phases of the final train/test scoring. */
+  readonly evalSeed: number;
+  /** The output code: lock pattern -> vowel. */
+  readonly code: readonly string[];
+  /** Natural frequencies (MHz) and bias currents (A) of the reference network; null for the extended one. */
+  readonly frequenciesMHz: readonly number[] | null;
+  readonly biasCurrents: readonly number[] | null;
+}
+
+/** Description of a network for a task (default physics VOWEL_SETTINGS). */
+export function vowelDescription(task: VowelTask, arch: VowelArchitecture, settings: Partial<ForcedSettings> = {}): VowelNetworkDescription {
+  return {
+    arch,
+    n: 4,
+    settings: resolveForcedSettings({ ...VOWEL_SETTINGS, ...settings }),
+    tuningRangeMHz: TUNING_RANGE_MHZ,
+    frequencyUnitMHz: VOWEL_FREQUENCY_UNIT_MHZ,
+    mapping: task.mapping,
+    classes: task.classes,
+    gradientHorizon: null,
+  };
+}
+
+/** Runs one experiment. */
+export function runVowelExperiment(o: VowelExperimentOptions): VowelExperimentResult {
+  const started = performance.now();
+  if (o.rule === 'online' && o.arch !== 'reference') throw new Error('the online rule tunes the four bias currents of the reference network');
+  const task = loadVowelTask(o.task, o.splitSeed ?? 0);
+  const description = vowelDescription(task, o.arch, o.settings);
+  const init = searchInitialWeights(task.train, description, seedFor(o.seed, 0), o.search);
+  const net = new VowelNetwork(description, init.weights);
+  relearnCode(net, predictVowels(net, task.train.fs, { seed: seedFor(o.seed, 3) }), task.train.y);
+  const iterations = o.iterations ?? (o.rule === 'gradient' ? VOWEL_DEFAULTS.gradientIterations : VOWEL_DEFAULTS.onlineEpochs);
+  const step = o.step ?? (o.rule === 'gradient' ? VOWEL_DEFAULTS.learningRate : VOWEL_DEFAULTS.eta);
+  const history =
+    o.rule === 'gradient'
+      ? trainGradient(net, task.train, { iterations, learningRate: step, seed: seedFor(o.seed, 1), onIteration: (t, _l, a) => o.onProgress?.(t, a) })
+      : trainOnline(net, task.train, { epochs: iterations, eta: step, seed: seedFor(o.seed, 1), onEpoch: o.onProgress });
+  const evalSeed = seedFor(o.seed, 2);
+  const train = vowelAccuracy(predictVowels(net, task.train.fs, { seed: evalSeed }), task.train.y);
+  const test = vowelAccuracy(predictVowels(net, task.test.fs, { seed: evalSeed }), task.test.y);
+  const d = net.description;
+  const reference = d.arch === 'reference';
+  const metrics: VowelMetrics = {
+    task: task.name,
+    arch: d.arch,
+    rule: o.rule,
+    seed: o.seed,
+    splitSeed: task.splitSeed,
+    iterations,
+    step,
+    train: { accuracy: train, tokens: task.train.y.length, speakers: task.trainSpeakers.length },
+    test: { accuracy: test, tokens: task.test.y.length, speakers: task.testSpeakers.length },
+    seconds: (performance.now() - started) / 1000,
+    parameters: net.parameterCount,
+    oscillators: d.n,
+    physics: { coupling: d.settings.coupling, injection: d.settings.injection, dt: d.settings.dt },
+    init: { chosen: init.chosen, adlerScores: init.adlerScores, coupledScores: init.coupledScores, weights: init.weights },
+    bestIteration: history.best,
+    evalSeed,
+    code: codeLabels(net),
+    frequenciesMHz: reference ? net.frequencyValues([[0, 0]])[0] : null,
+    biasCurrents: reference ? net.biasCurrents([[0, 0]])[0] : null,
+  };
+  return { task, net, history, metrics };
+}
+
+/** "A1 B3: ae" per code word, in code order. */
+export function codeLabels(net: VowelNetwork): string[] {
+  return net.decoder.entries.map((e) => regionLabel(net, e.pattern, e.cls));
+}
+
+/** Writes model.json, metrics.json, response-map.svg and lock-map.svg (test tokens on top) and, after training, learning-curve.svg into `dir`. */
+export async function writeVowelExperiment(dir: string, r: VowelExperimentResult): Promise<void> {
+  const m = r.metrics;
+  writeVowelNetwork(join(dir, 'model.json'), toSavedVowelNetwork(r.net, m.code, { ...m, history: { accuracy: r.history.accuracy, loss: r.history.loss } }));
+  writeJsonAtomic(join(dir, 'metrics.json'), m);
+  const name = `${m.arch} (${m.rule})`;
+  const title = `${m.task}, ${name}: test ${(100 * m.test.accuracy).toFixed(1)} %`;
+  writeFileAtomic(join(dir, 'response-map.svg'), await vowelResponseMapSvg(r.net, r.task.test, title, m.evalSeed, 'vowels'));
+  writeFileAtomic(join(dir, 'lock-map.svg'), await vowelResponseMapSvg(r.net, r.task.test, title, m.evalSeed, 'locks'));
+  if (r.history.accuracy.length > 0) {
+    writeFileAtomic(join(dir, 'learning-curve.svg'), await vowelLearningCurveSvg([{ name, accuracy: r.history.accuracy }], `Training error, ${m.task}`));
+  }
+}

@@ -1,0 +1,67 @@
+// `spinspice train vowels [--rule online|gradient] [--arch reference|extended] ...`: options and handler (paper 003's vowel task).
+import { InputError } from '../../errors.ts';
+import { startProgress } from '../../io/progress.ts';
+import { runVowelExperiment, VOWEL_DEFAULTS, VOWEL_RULES, writeVowelExperiment, type VowelRule } from '../../architectures/vowels/experiment.ts';
+import { VOWEL_ARCHITECTURES, type VowelArchitecture } from '../../architectures/vowels/model.ts';
+import { VOWEL_TASK_NAMES, type VowelTaskName } from '../../architectures/vowels/task.ts';
+
+/** Commander-style option definitions of the `vowels` architecture (flags, description, default). */
+export const vowelOptions: readonly { flags: string; description: string; default?: string }[] = [
+  { flags: '--task <name>', description: `task (${VOWEL_TASK_NAMES.join(', ')})`, default: 'vowels7' },
+  { flags: '--rule <name>', description: 'online (the experiment\'s rule on the bias currents) or gradient (forced-Kuramoto operator)', default: 'gradient' },
+  { flags: '--arch <name>', description: 'reference (4 bias currents) or extended (F = W [x; 1])', default: 'reference' },
+  { flags: '--iterations <n>', description: `gradient iterations (default ${VOWEL_DEFAULTS.gradientIterations}) or online passes (default ${VOWEL_DEFAULTS.onlineEpochs})` },
+  { flags: '--seed <n>', description: 'seed of the initial draws, initial phases and presentation order', default: '1' },
+  { flags: '--split-seed <n>', description: 'seed of the train/test split by speaker', default: '0' },
+  { flags: '--out <dir>', description: 'output directory (model.json, metrics.json, figures)' },
+];
+
+type CliOptions = Record<string, string | undefined>;
+
+const integer = (v: string | undefined, field: string, min: number) => {
+  const n = Number(v);
+  if (v === undefined || v.trim() === '' || !Number.isInteger(n) || n < min || n > 0xffffffff) throw new InputError(`must be an integer >= ${min}, got ${JSON.stringify(v)}`, field);
+  return n;
+};
+
+/** Validates the options once; returns resolved values. `ensureDir` proves --out writable (throws otherwise). */
+export function parseVowelOptions(o: CliOptions, ensureDir: (dir: string) => void) {
+  const task = o.task ?? 'vowels7';
+  if (!(VOWEL_TASK_NAMES as readonly string[]).includes(task)) throw new InputError(`unknown task '${task}' (one of ${VOWEL_TASK_NAMES.join(', ')})`, '--task');
+  const rule = o.rule ?? 'gradient';
+  if (!(VOWEL_RULES as readonly string[]).includes(rule)) throw new InputError(`must be online or gradient, got '${rule}'`, '--rule');
+  const arch = o.arch ?? 'reference';
+  if (!(VOWEL_ARCHITECTURES as readonly string[]).includes(arch)) throw new InputError(`must be reference or extended, got '${arch}'`, '--arch');
+  if (rule === 'online' && arch !== 'reference') throw new InputError('the online rule tunes the reference network\'s bias currents (use --arch reference)', '--rule');
+  if (!o.out) throw new InputError('is required', '--out');
+  try {
+    ensureDir(o.out);
+  } catch (e) {
+    throw new InputError(`cannot write to ${o.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, '--out');
+  }
+  return {
+    task: task as VowelTaskName,
+    rule: rule as VowelRule,
+    arch: arch as VowelArchitecture,
+    iterations: o.iterations === undefined ? undefined : integer(o.iterations, '--iterations', 0),
+    seed: integer(o.seed ?? '1', '--seed', 0),
+    splitSeed: integer(o.splitSeed ?? '0', '--split-seed', 0),
+    out: o.out,
+  };
+}
+
+/** Trains, writes model.json + metrics.json + figures into --out and prints the scores. */
+export async function trainVowelsHandler(raw: CliOptions, ensureDir: (dir: string) => void): Promise<void> {
+  const o = parseVowelOptions(raw, ensureDir);
+  const total = o.iterations ?? (o.rule === 'gradient' ? VOWEL_DEFAULTS.gradientIterations : VOWEL_DEFAULTS.onlineEpochs);
+  const bar = startProgress(`train vowels ${o.arch} ${o.rule} ${o.task}`, total + (o.rule === 'online' ? 1 : 0));
+  try {
+    const r = runVowelExperiment({ ...o, onProgress: (_t, accuracy) => bar.tick(1, { acc: `${(100 * accuracy).toFixed(1)}%` }) });
+    bar.stop();
+    await writeVowelExperiment(o.out, r);
+    const m = r.metrics;
+    process.stdout.write(`${m.task} ${m.arch} (${m.rule}): train ${(100 * m.train.accuracy).toFixed(1)} %, test ${(100 * m.test.accuracy).toFixed(1)} % (${m.seconds.toFixed(1)} s) -> ${o.out}\n`);
+  } finally {
+    bar.stop();
+  }
+}
