@@ -1,5 +1,6 @@
 // The study commands of every architecture, looked up by the model's format.
 import { InputError } from '../../errors.ts';
+import { cnnStudies } from './cnn.ts';
 import { kuramotoStudies } from './kuramoto.ts';
 import { modelKind, MODEL_FORMATS, type ModelKind } from './modelKind.ts';
 import type { ArchitectureStudies } from './studyCommands.ts';
@@ -8,7 +9,7 @@ const STUDIES: Record<ModelKind, ArchitectureStudies> = {
   kuramoto: kuramotoStudies,
   dynamical: {},
   vowels: {},
-  cnn: {},
+  cnn: cnnStudies,
 };
 
 /** The `command` implementation for the model in `modelFile`; InputError naming the model's format when there is none. */

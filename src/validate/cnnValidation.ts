@@ -1,0 +1,162 @@
+// A trained spintronic CNN at circuit level on test images (resumable per image) against its tfjs surrogate: predictions and per-layer error.
+import { readFileSync } from 'node:fs';
+import { CNN_TASKS, taskData, type CnnTask } from '../architectures/cnn/tasks.ts';
+import { evenlySpaced, pickImages } from '../data/images.ts';
+import { InputError } from '../errors.ts';
+import { runStudy } from '../montecarlo/study.ts';
+import type { TaskPool } from '../parallel/taskPool.ts';
+import type { EngineName } from '../sim/simulate.ts';
+import { stableHash } from '../spec/hash.ts';
+import { useConvBackend } from '../surrogate/cnn/backend.ts';
+import { fromModelJson, type CnnModel, type CnnModelJson } from '../surrogate/cnn/model.ts';
+import { evaluateModel } from '../surrogate/cnn/train.ts';
+import { drawDevices } from '../surrogate/cnn/variability.ts';
+import { runNetworkCircuit, type ImageComparison, type LayerComparison } from './cnnCircuitRun.ts';
+
+/** Test images validated when --examples is not given (a MNIST image is ~5.6 million resonators). */
+export const DEFAULT_CNN_EXAMPLES = 20;
+/** Resonators per deck: ngspice's time per resonator grows with the deck beyond ~10^4 (measured: 0.1 ms at 1.4e4, 3 ms at 5e4). */
+export const DEFAULT_DECK_RESONATORS = 10_000;
+
+/** A trained spintronic CNN with its task's test images and the device variability it was trained on. */
+export interface CnnTarget {
+  readonly modelFile: string;
+  readonly modelHash: string;
+  readonly task: CnnTask;
+  readonly model: CnnModel;
+  readonly variability?: { readonly sigma: number; readonly seed: number };
+}
+
+/** Reads a CNN model.json for a circuit-level study; InputError for software networks and unknown tasks. */
+export function loadCnnTarget(modelFile: string): CnnTarget {
+  const doc = JSON.parse(readFileSync(modelFile, 'utf8')) as CnnModelJson & { task?: unknown; variability?: { sigma: number; seed: number } | null };
+  if (doc.network !== 'spintronic') throw new InputError(`a ${String(doc.network)} CNN has no circuit (only spintronic networks do)`, 'network', modelFile);
+  if (!(CNN_TASKS as readonly unknown[]).includes(doc.task)) throw new InputError(`unknown task ${JSON.stringify(doc.task)} (one of ${CNN_TASKS.join(', ')})`, 'task', modelFile);
+  let model: CnnModel;
+  try {
+    model = fromModelJson(doc);
+  } catch (e) {
+    throw new InputError((e as Error).message, 'params', modelFile);
+  }
+  const v = doc.variability;
+  return { modelFile, modelHash: stableHash(doc), task: doc.task as CnnTask, model, variability: v && v.sigma > 0 ? { sigma: v.sigma, seed: v.seed } : undefined };
+}
+
+export interface CnnValidationOptions {
+  readonly dir: string;
+  readonly engine: EngineName;
+  readonly pool: TaskPool;
+  readonly examples: number;
+  readonly maxResonators: number;
+}
+
+/** One test image: label, the three predictions (circuit, tfjs surrogate, float64 reference) and the circuit's per-layer error. */
+export type CnnExample = ImageComparison & { readonly index: number; readonly surrogatePrediction: number; readonly agree: boolean };
+
+type CircuitRecord = (ImageComparison & { readonly index: number }) | { readonly index: number; readonly image: number; readonly error: string };
+
+/** Per synaptic layer over the finished images: worst and median chain error, worst STNO current and power error. */
+export interface LayerErrorSummary {
+  readonly layer: number;
+  readonly chainErrorLocalMax: number;
+  readonly chainErrorEndToEndMax: number;
+  readonly chainErrorEndToEndMedian: number;
+  readonly currentErrorMaMax?: number;
+  readonly powerErrorUwMax?: number;
+}
+
+export interface CnnValidationReport {
+  readonly model: string;
+  readonly modelHash: string;
+  readonly task: CnnTask;
+  readonly engine: EngineName;
+  readonly variability: CnnTarget['variability'] | null;
+  readonly maxResonators: number;
+  readonly decksPerImage: number;
+  readonly examples: number;
+  /** Circuit prediction = tfjs surrogate prediction. */
+  readonly agreement: number;
+  /** Circuit prediction = float64 reference (the device equations without float32 rounding). */
+  readonly agreementReference: number;
+  readonly circuitAccuracy: number;
+  readonly surrogateAccuracy: number;
+  readonly failed: number;
+  readonly layers: LayerErrorSummary[];
+  /** Mean over images of the summed deck run times (s): the CPU cost of one image at circuit level. */
+  readonly deckSecondsPerImage: number;
+  readonly perExample: (CnnExample | { readonly index: number; readonly image: number; readonly error: string })[];
+  readonly seconds: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)] : NaN;
+};
+
+function layerSummaries(done: readonly ImageComparison[]): LayerErrorSummary[] {
+  if (!done.length) return [];
+  return done[0].layers.map((_, l) => {
+    const ls: LayerComparison[] = done.map((d) => d.layers[l]);
+    const max = (f: (x: LayerComparison) => number) => Math.max(...ls.map(f));
+    const conv = ls[0].currentErrorMa !== undefined;
+    return {
+      layer: l,
+      chainErrorLocalMax: max((x) => x.chainErrorLocal),
+      chainErrorEndToEndMax: max((x) => x.chainErrorEndToEnd),
+      chainErrorEndToEndMedian: median(ls.map((x) => x.chainErrorEndToEnd)),
+      ...(conv ? { currentErrorMaMax: max((x) => x.currentErrorMa!), powerErrorUwMax: max((x) => x.powerErrorUw!) } : {}),
+    };
+  });
+}
+
+/**
+ * Runs `examples` evenly spaced test images through the circuit, every layer's decks in parallel on the pool (resumable:
+ * DIR/circuit-examples.jsonl, one record per image), and compares with the tfjs surrogate on the same devices.
+ */
+export async function validateCnn(target: CnnTarget, o: CnnValidationOptions): Promise<CnnValidationReport> {
+  const started = performance.now();
+  const test = taskData(target.task).test;
+  const indices = evenlySpaced(test.count, o.examples);
+  const v = target.variability;
+  const variability = v && { sigma: v.sigma, seed: v.seed, draws: drawDevices(target.model.arch, v.seed) };
+  await useConvBackend();
+  const surrogate = evaluateModel(target.model, pickImages(test, indices), variability).predictions;
+  const records = await runStudy<CircuitRecord>({
+    dir: o.dir,
+    file: 'circuit-examples.jsonl',
+    identity: { kind: 'cnn-validation', modelHash: target.modelHash, indices, engine: o.engine, maxResonators: o.maxResonators },
+    trials: indices.length,
+    concurrency: o.pool.workers,
+    label: `validate ${target.task} (ngspice, one image per step)`,
+    run: async (m) => {
+      try {
+        const [r] = await runNetworkCircuit(target.model, test, [indices[m]], { maxResonators: o.maxResonators, engine: o.engine, pool: o.pool, variability });
+        return { index: m, ...r };
+      } catch (e) {
+        return { index: m, image: indices[m], error: (e as Error).message };
+      }
+    },
+  });
+  const perExample = records.map((r) => ('error' in r ? r : { ...r, surrogatePrediction: surrogate[r.index], agree: r.circuitPrediction === surrogate[r.index] }));
+  const done = perExample.filter((e): e is CnnExample => !('error' in e));
+  const fraction = (n: number) => n / (perExample.length || 1);
+  return {
+    model: target.modelFile,
+    modelHash: target.modelHash,
+    task: target.task,
+    engine: o.engine,
+    variability: v ?? null,
+    maxResonators: o.maxResonators,
+    decksPerImage: done[0]?.decks ?? 0,
+    examples: perExample.length,
+    agreement: fraction(done.filter((e) => e.agree).length),
+    agreementReference: fraction(done.filter((e) => e.circuitPrediction === e.referencePrediction).length),
+    circuitAccuracy: fraction(done.filter((e) => e.circuitPrediction === e.label).length),
+    surrogateAccuracy: fraction(records.filter((r) => surrogate[r.index] === test.labels[indices[r.index]]).length),
+    failed: perExample.length - done.length,
+    layers: layerSummaries(done),
+    deckSecondsPerImage: done.reduce((s, e) => s + e.deckSeconds, 0) / (done.length || 1),
+    perExample,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
