@@ -65,4 +65,65 @@ test('validate rejects a software CNN (no circuit) and --tmax (DC decks), exit 2
   assert.match(b.text, /--tmax/);
 });
 
+interface Trial {
+  index: number;
+  seed: number;
+  sample: { sigma: number; deviceSeed: number; gainFactors: number[] };
+  accuracy: number;
+  predictions: number[];
+}
+
+test('mc at surrogate level: trials.jsonl with index/seed/sample/accuracy, summary.json with nominal and ranking, replay equal to the record', async () => {
+  const out = join(dir, 'mc');
+  const args = ['mc', model, '--level', 'surrogate', '--trials', '3', '--sensitivity-trials', '2', '--spread', 'sigma=0.3', '--spread', 'gain=5%', '--examples', '100', '--out', out];
+  const r = await run(args);
+  assert.is(r.code, 0, r.text);
+  const trials = readJsonl<Trial>(join(out, 'trials.jsonl'));
+  assert.equal(trials.map((t) => t.index), [0, 1, 2]);
+  for (const t of trials) {
+    assert.is(t.sample.sigma, 0.3);
+    assert.is(t.sample.gainFactors.length, 3);
+    assert.is(t.predictions.length, 100);
+    assert.ok(t.accuracy >= 0 && t.accuracy <= 1);
+  }
+  assert.not.equal(trials[0].sample, trials[1].sample, 'each trial draws its own die');
+  const s = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+  assert.is(s.trials, 3);
+  assert.equal(s.spreads, { sigma: 0.3, gain: 0.05 });
+  assert.equal(s.sensitivity.map((e: { knob: string }) => e.knob).sort(), ['gain', 'sigma']);
+  assert.ok(Math.abs(s.mean - trials.reduce((a, t) => a + t.accuracy, 0) / 3) < 1e-12);
+  const replay = await run([...args, '--replay', '1']);
+  assert.is(replay.code, 0);
+  assert.match(replay.text, 'same as the stored trial');
+});
+
+test('mc without spread equals the nominal network in every trial; a circuit-level trial predicts what the surrogate trial of the same die predicts', async () => {
+  const none = join(dir, 'mc-none');
+  assert.is((await run(['mc', model, '--level', 'surrogate', '--trials', '2', '--sensitivity-trials', '1', '--spread', 'sigma=0', '--spread', 'gain=0', '--examples', '50', '--out', none])).code, 0);
+  const s = JSON.parse(readFileSync(join(none, 'summary.json'), 'utf8'));
+  assert.is(s.min, s.nominal);
+  assert.is(s.max, s.nominal);
+  const common = ['--trials', '1', '--sensitivity-trials', '0', '--spread', 'sigma=0.3', '--spread', 'gain=5%', '--examples', '2', '--seed', '7', '--workers', '1'];
+  assert.is((await run(['mc', model, '--level', 'surrogate', ...common, '--out', join(dir, 'mc-s')])).code, 0);
+  const c = await run(['mc', model, '--level', 'circuit', ...common, '--out', join(dir, 'mc-c')]);
+  assert.is(c.code, 0, c.text);
+  const [surrogate] = readJsonl<Trial>(join(dir, 'mc-s', 'trials.jsonl'));
+  const [circuit] = readJsonl<Trial>(join(dir, 'mc-c', 'trials.jsonl'));
+  assert.equal(circuit.sample, surrogate.sample);
+  assert.equal(circuit.predictions, surrogate.predictions);
+});
+
+test('mc rejects an unknown knob, a phase-noise linewidth and a transient step, exit 2 naming the flag', async () => {
+  for (const [extra, flag] of [
+    [['--spread', 'kappa=5%'], '--spread'],
+    [['--spread', 'gain=2'], '--spread'],
+    [['--linewidth', '1MHz'], '--linewidth'],
+    [['--dt', '1ns'], '--dt'],
+  ] as const) {
+    const r = await run(['mc', model, '--level', 'surrogate', ...extra, '--out', join(dir, 'mc-bad')]);
+    assert.is(r.code, 2, extra.join(' '));
+    assert.match(r.text, flag);
+  }
+});
+
 test.run();

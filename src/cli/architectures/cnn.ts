@@ -2,8 +2,14 @@
 import { join } from 'node:path';
 import { InputError } from '../../errors.ts';
 import { writeJsonAtomic } from '../../io/atomic.ts';
+import { readJsonl } from '../../io/jsonl.ts';
+import { taskData } from '../../architectures/cnn/tasks.ts';
+import { evenlySpaced } from '../../data/images.ts';
+import { cnnMismatchStudy, type CnnStudyContext } from '../../montecarlo/cnnStudies.ts';
+import { defaultCnnSpreads, overrideCnnSpreads, runCnnTrial, type CnnTrialRecord } from '../../montecarlo/cnnTrial.ts';
+import { useConvBackend } from '../../surrogate/cnn/backend.ts';
 import { DEFAULT_CNN_EXAMPLES, DEFAULT_DECK_RESONATORS, loadCnnTarget, validateCnn } from '../../validate/cnnValidation.ts';
-import type { ArchitectureStudies, ValidateRequest } from './studyCommands.ts';
+import type { ArchitectureStudies, McRequest, ValidateRequest } from './studyCommands.ts';
 
 const pct = (v: number) => `${(100 * v).toFixed(1)} %`;
 
@@ -26,4 +32,29 @@ async function validate(r: ValidateRequest): Promise<string[]> {
   ];
 }
 
-export const cnnStudies: ArchitectureStudies = { validate };
+async function mc(r: McRequest): Promise<string[]> {
+  if (r.linewidth !== 0) throw new InputError('the CNN model has no STNO phase noise (its neurons are rate devices)', '--linewidth');
+  if (r.tmax !== undefined || r.dt !== undefined) throw new InputError('CNN decks are DC operating points (no time step)', r.tmax !== undefined ? '--tmax' : '--dt');
+  const spreads = overrideCnnSpreads(defaultCnnSpreads(), r.spread);
+  const target = loadCnnTarget(r.modelFile);
+  const test = taskData(target.task).test;
+  // every test image at surrogate level; at circuit level an image costs ~1e-4 s of ngspice per resonator
+  const indices = evenlySpaced(test.count, r.examples ?? (r.level === 'surrogate' ? test.count : DEFAULT_CNN_EXAMPLES));
+  if (r.level === 'surrogate') await useConvBackend();
+  const c: CnnStudyContext = { target, model: target.model, test, indices, level: r.level, engine: r.engine, maxResonators: DEFAULT_DECK_RESONATORS, pool: r.pool };
+  if (r.replay !== undefined) {
+    const record = await runCnnTrial({ ...c, spreads, studySeed: r.seed, index: r.replay });
+    const stored = readJsonl<CnnTrialRecord>(join(r.dir, 'trials.jsonl')).find((t) => t.index === r.replay);
+    const same = stored ? JSON.stringify({ ...stored, seconds: 0 }) === JSON.stringify({ ...record, seconds: 0 }) : null;
+    return [JSON.stringify({ ...record, predictions: undefined }), same === null ? 'trial not in trials.jsonl yet' : same ? 'same as the stored trial' : 'DIFFERS from the stored trial'];
+  }
+  const s = await cnnMismatchStudy(c, { dir: r.dir, spreads, trials: r.trials, seed: r.seed, threshold: r.threshold, sensitivityTrials: r.sensitivityTrials });
+  return [
+    `${s.finished} of ${s.trials} trials finished (${s.failed} failed), ${r.level} level, ${s.examples} ${target.task} test images, sigma ${spreads.sigma}, gain spread ${100 * spreads.gain} %: ` +
+      `mean ${pct(s.mean)} ± ${pct(s.std)}, min ${pct(s.min)}, max ${pct(s.max)}, yield ${pct(s.yield)} at >= ${pct(s.threshold)}`,
+    ...(s.nominal === null ? [] : [`nominal ${pct(s.nominal)}; accuracy lost to each knob alone: ${s.sensitivity.map((e) => `${e.knob} ${(100 * e.drop).toFixed(2)}`).join(', ')} points`]),
+    `-> ${r.dir}/summary.json`,
+  ];
+}
+
+export const cnnStudies: ArchitectureStudies = { validate, mc };
