@@ -1,7 +1,7 @@
 // A trained spintronic CNN at circuit level on test images (resumable per image) against its tfjs surrogate: predictions and per-layer error.
 import { readFileSync } from 'node:fs';
 import { CNN_TASKS, taskData, type CnnTask } from '../architectures/cnn/tasks.ts';
-import { evenlySpaced, pickImages } from '../data/images.ts';
+import { evenlySpaced, pickImages, type ImageSet } from '../data/images.ts';
 import { InputError } from '../errors.ts';
 import { runStudy } from '../montecarlo/study.ts';
 import type { TaskPool } from '../parallel/taskPool.ts';
@@ -53,7 +53,7 @@ export interface CnnValidationOptions {
 /** One test image: label, the three predictions (circuit, tfjs surrogate, float64 reference) and the circuit's per-layer error. */
 export type CnnExample = ImageComparison & { readonly index: number; readonly surrogatePrediction: number; readonly agree: boolean };
 
-type CircuitRecord = (ImageComparison & { readonly index: number }) | { readonly index: number; readonly image: number; readonly error: string };
+export type CircuitRecord = (ImageComparison & { readonly index: number }) | { readonly index: number; readonly image: number; readonly error: string };
 
 /** Per synaptic layer over the finished images: worst and median chain error, worst STNO current and power error. */
 export interface LayerErrorSummary {
@@ -109,34 +109,61 @@ function layerSummaries(done: readonly ImageComparison[]): LayerErrorSummary[] {
   });
 }
 
+/** What a validation run shares with its report: the target, the images and the surrogate's predictions on them. */
+export interface CnnValidationRun {
+  readonly target: CnnTarget;
+  readonly indices: readonly number[];
+  readonly labels: ArrayLike<number>;
+  readonly surrogate: ArrayLike<number>;
+  readonly engine: EngineName;
+  readonly maxResonators: number;
+}
+
+/** Test images, their labels and the tfjs surrogate's predictions on the target's devices. */
+export async function prepareCnnValidation(target: CnnTarget, o: Pick<CnnValidationOptions, 'engine' | 'examples' | 'maxResonators'>): Promise<CnnValidationRun & { readonly test: ImageSet }> {
+  const test = taskData(target.task).test;
+  const indices = evenlySpaced(test.count, o.examples);
+  await useConvBackend();
+  const surrogate = evaluateModel(target.model, pickImages(test, indices), variabilityOf(target)).predictions;
+  return { target, test, indices, labels: Array.from(indices, (i) => test.labels[i]), surrogate, engine: o.engine, maxResonators: o.maxResonators };
+}
+
+const variabilityOf = (t: CnnTarget) => t.variability && { sigma: t.variability.sigma, seed: t.variability.seed, draws: drawDevices(t.model.arch, t.variability.seed) };
+
+/** The records file of a validation run in DIR (one line per finished image). */
+export const CIRCUIT_RECORDS = 'circuit-examples.jsonl';
+
 /**
  * Runs `examples` evenly spaced test images through the circuit, every layer's decks in parallel on the pool (resumable:
  * DIR/circuit-examples.jsonl, one record per image), and compares with the tfjs surrogate on the same devices.
  */
 export async function validateCnn(target: CnnTarget, o: CnnValidationOptions): Promise<CnnValidationReport> {
   const started = performance.now();
-  const test = taskData(target.task).test;
-  const indices = evenlySpaced(test.count, o.examples);
-  const v = target.variability;
-  const variability = v && { sigma: v.sigma, seed: v.seed, draws: drawDevices(target.model.arch, v.seed) };
-  await useConvBackend();
-  const surrogate = evaluateModel(target.model, pickImages(test, indices), variability).predictions;
+  const run = await prepareCnnValidation(target, o);
+  const variability = variabilityOf(target);
   const records = await runStudy<CircuitRecord>({
     dir: o.dir,
-    file: 'circuit-examples.jsonl',
-    identity: { kind: 'cnn-validation', modelHash: target.modelHash, indices, engine: o.engine, maxResonators: o.maxResonators },
-    trials: indices.length,
-    concurrency: o.pool.workers,
+    file: CIRCUIT_RECORDS,
+    identity: { kind: 'cnn-validation', modelHash: target.modelHash, indices: run.indices, engine: o.engine, maxResonators: o.maxResonators },
+    trials: run.indices.length,
+    // one image at a time: its decks fill the pool, and a finished image is recorded before the next starts
+    concurrency: 1,
     label: `validate ${target.task} (ngspice, one image per step)`,
     run: async (m) => {
       try {
-        const [r] = await runNetworkCircuit(target.model, test, [indices[m]], { maxResonators: o.maxResonators, engine: o.engine, pool: o.pool, variability });
+        const [r] = await runNetworkCircuit(target.model, run.test, [run.indices[m]], { maxResonators: o.maxResonators, engine: o.engine, pool: o.pool, variability });
         return { index: m, ...r };
       } catch (e) {
-        return { index: m, image: indices[m], error: (e as Error).message };
+        return { index: m, image: run.indices[m], error: (e as Error).message };
       }
     },
   });
+  return { ...cnnValidationReport(run, records), seconds: (performance.now() - started) / 1000 };
+}
+
+/** The report over the images finished so far (all of them after validateCnn; fewer when read from a run still going). */
+export function cnnValidationReport(run: CnnValidationRun, records: readonly CircuitRecord[]): Omit<CnnValidationReport, 'seconds'> {
+  const { target, surrogate } = run;
   const perExample = records.map((r) => ('error' in r ? r : { ...r, surrogatePrediction: surrogate[r.index], agree: r.circuitPrediction === surrogate[r.index] }));
   const done = perExample.filter((e): e is CnnExample => !('error' in e));
   const fraction = (n: number) => n / (perExample.length || 1);
@@ -144,19 +171,18 @@ export async function validateCnn(target: CnnTarget, o: CnnValidationOptions): P
     model: target.modelFile,
     modelHash: target.modelHash,
     task: target.task,
-    engine: o.engine,
-    variability: v ?? null,
-    maxResonators: o.maxResonators,
+    engine: run.engine,
+    variability: target.variability ?? null,
+    maxResonators: run.maxResonators,
     decksPerImage: done[0]?.decks ?? 0,
     examples: perExample.length,
     agreement: fraction(done.filter((e) => e.agree).length),
     agreementReference: fraction(done.filter((e) => e.circuitPrediction === e.referencePrediction).length),
     circuitAccuracy: fraction(done.filter((e) => e.circuitPrediction === e.label).length),
-    surrogateAccuracy: fraction(records.filter((r) => surrogate[r.index] === test.labels[indices[r.index]]).length),
+    surrogateAccuracy: fraction(records.filter((r) => surrogate[r.index] === run.labels[r.index]).length),
     failed: perExample.length - done.length,
     layers: layerSummaries(done),
     deckSecondsPerImage: done.reduce((s, e) => s + e.deckSeconds, 0) / (done.length || 1),
     perExample,
-    seconds: (performance.now() - started) / 1000,
   };
 }
