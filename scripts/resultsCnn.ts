@@ -54,13 +54,14 @@ const modelOf = (dir: string): CnnModel | undefined => {
   const doc = readJson<Parameters<typeof fromModelJson>[0]>(join(dir, 'model.json'));
   return doc && fromModelJson(doc);
 };
-/** The spintronic model of a task's studies: seed 1's trained model, or for MNIST while it trains the epoch-2 checkpoint's. */
+/** The spintronic model of a task's studies: seed 1's trained model, or for MNIST while it trains its latest end-of-epoch checkpoint's. */
 function studyModel(task: CnnTask): { dir: string; tag: string; note: string } | undefined {
   const dir = runDir(task, 'spintronic', 1);
   if (existsSync(join(dir, 'model.json'))) return { dir, tag: 's1', note: 'trained model, seed 1' };
-  const checkpoint = `${dir}-epoch2`;
-  if (task === 'mnist' && existsSync(join(checkpoint, 'model.json'))) return { dir: checkpoint, tag: 's1-epoch2', note: 'seed 1 after 2 of 5 epochs (its epoch-2 checkpoint: the run was still training)' };
-  return undefined;
+  const epochs = task === 'mnist' ? [4, 3, 2, 1].filter((e) => existsSync(join(`${dir}-epoch${e}`, 'model.json'))) : [];
+  if (!epochs.length) return undefined;
+  const e = epochs[0];
+  return { dir: `${dir}-epoch${e}`, tag: `s1-epoch${e}`, note: `seed 1 after ${e} of 5 epochs (its epoch-${e} checkpoint: the run was still training)` };
 }
 const pct = (v: number, d = 2) => (100 * v).toFixed(d);
 const meanStd = (xs: number[]) => {
