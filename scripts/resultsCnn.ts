@@ -54,15 +54,25 @@ const modelOf = (dir: string): CnnModel | undefined => {
   const doc = readJson<Parameters<typeof fromModelJson>[0]>(join(dir, 'model.json'));
   return doc && fromModelJson(doc);
 };
-/** The spintronic model of a task's studies: seed 1's trained model, or for MNIST while it trains its latest end-of-epoch checkpoint's. */
-function studyModel(task: CnnTask): { dir: string; tag: string; note: string } | undefined {
-  const dir = runDir(task, 'spintronic', 1);
-  if (existsSync(join(dir, 'model.json'))) return { dir, tag: 's1', note: 'trained model, seed 1' };
-  const epochs = task === 'mnist' ? [4, 3, 2, 1].filter((e) => existsSync(join(`${dir}-epoch${e}`, 'model.json'))) : [];
-  if (!epochs.length) return undefined;
-  const e = epochs[0];
-  return { dir: `${dir}-epoch${e}`, tag: `s1-epoch${e}`, note: `seed 1 after ${e} of 5 epochs (its epoch-${e} checkpoint: the run was still training)` };
+interface StudyModel {
+  readonly dir: string;
+  readonly tag: string;
+  readonly note: string;
 }
+/**
+ * The spintronic models a task's studies may use, preferred first: seed 1's trained model, then for MNIST while it trains its
+ * end-of-epoch checkpoints, latest first.
+ */
+function studyModels(task: CnnTask): StudyModel[] {
+  const dir = runDir(task, 'spintronic', 1);
+  const checkpoints = task === 'mnist' ? [4, 3, 2, 1] : [];
+  return [
+    { dir, tag: 's1', note: 'trained model, seed 1' },
+    ...checkpoints.map((e) => ({ dir: `${dir}-epoch${e}`, tag: `s1-epoch${e}`, note: `seed 1 after ${e} of 5 epochs (its epoch-${e} checkpoint: the run was still training)` })),
+  ].filter((m) => existsSync(join(m.dir, 'model.json')));
+}
+/** The model the task's studies run on. */
+const studyModel = (task: CnnTask): StudyModel | undefined => studyModels(task)[0];
 const pct = (v: number, d = 2) => (100 * v).toFixed(d);
 const meanStd = (xs: number[]) => {
   const m = xs.reduce((s, v) => s + v, 0) / xs.length;
@@ -273,7 +283,7 @@ if (phases.has('report')) {
   lines.push(markdownTable(['network', 'seeds', 'test accuracy % (mean ± std)', 'per seed', 'epochs', 'seconds per run'], digitsRows), '');
 
   // variability
-  const mnistSource = studyModel('mnist');
+  const mnistSource = studyModels('mnist').find((x) => existsSync(join(OUT, `mnist-variability-eval-${x.tag}.json`)));
   const evalPoints = (task: CnnTask) =>
     (task === 'mnist' ? (mnistSource ? [mnistSource.tag] : []) : seeds.map((s) => `s${s}`)).flatMap((tag) => readJson<{ points: VariabilityPoint[] }>(join(OUT, `${task}-variability-eval-${tag}.json`))?.points ?? []);
   const mnistDeviceSeeds = new Set(evalPoints('mnist').map((p) => p.deviceSeed)).size;
@@ -362,9 +372,9 @@ if (phases.has('report')) {
     lines.push(markdownTable(['synaptic layer', 'decks', 'chains', 'resonators', 'max chain error', 'seconds per deck'], byLayer), '');
   }
   for (const task of ['digits', 'mnist'] as CnnTask[]) {
-    const source = studyModel(task);
-    const dir = source && validationDir(task, source.tag);
-    if (!source || !dir || !existsSync(join(dir, CIRCUIT_RECORDS))) continue;
+    const source = studyModels(task).find((m) => existsSync(join(validationDir(task, m.tag), CIRCUIT_RECORDS)));
+    if (!source) continue;
+    const dir = validationDir(task, source.tag);
     const study = readJson<{ identity: { indices: number[]; engine: EngineName; maxResonators: number } }>(join(dir, 'study.json'))!.identity;
     const records = readJsonl<CircuitRecord>(join(dir, CIRCUIT_RECORDS)).sort((x, y) => x.index - y.index);
     const target = loadCnnTarget(join(source.dir, 'model.json'));
@@ -392,7 +402,7 @@ if (phases.has('report')) {
 
   // mismatch Monte Carlo
   const mcRows = (['digits', 'mnist'] as CnnTask[]).flatMap((task) => {
-    const source = studyModel(task);
+    const source = studyModels(task).find((x) => existsSync(join(mcDir(task, x.tag), 'summary.json')));
     const m = source && readJson<CnnMismatchSummary>(join(mcDir(task, source.tag), 'summary.json'));
     if (!source || !m) return [];
     const drop = (k: string) => m.sensitivity.find((e) => e.knob === k);
