@@ -176,7 +176,7 @@ if (phases.has('circuit')) {
 }
 
 // ---- mismatch Monte Carlo (surrogate level) ----
-const MC = { trials: 200, sensitivityTrials: 20, spreads: { sigma: 0.1, gain: 0.01 }, mnistImages: 2000, mnistTrials: 20 };
+const MC = { trials: 100, sensitivityTrials: 10, spreads: { sigma: 0.1, gain: 0.01 }, mnistImages: 1000, mnistTrials: 10 };
 const mcDir = (task: CnnTask, tag: string) => join(RUNS, `mc-${task}-${tag}`);
 if (phases.has('mc')) {
   for (const task of ['digits', 'mnist'] as CnnTask[]) {
