@@ -11,7 +11,7 @@ import { TASKS, taskData, type CnnTask } from '../src/architectures/cnn/tasks.ts
 import { evaluateUnderVariability, PAPER_SIGMAS, type VariabilityPoint } from '../src/architectures/cnn/variabilitySweep.ts';
 import { partitionDescription, readPartition } from '../src/annotate/cnnCircuit.ts';
 import { partitionLayer } from '../src/annotate/cnnPartition.ts';
-import { firstImages, pixelFractions } from '../src/data/images.ts';
+import { evenlySpaced, pickImages, pixelFractions } from '../src/data/images.ts';
 import { writeFileAtomic, writeJsonAtomic } from '../src/io/atomic.ts';
 import { TaskPool } from '../src/parallel/taskPool.ts';
 import { bandChart, lineChart, markdownTable, replaceSection } from '../src/report/index.ts';
@@ -23,9 +23,10 @@ import { frequencyPlan } from '../src/surrogate/cnn/frequencyPlan.ts';
 import { useConvBackend } from '../src/surrogate/cnn/backend.ts';
 import { hardwareEstimates } from '../src/surrogate/cnn/estimates.ts';
 import { fromModelJson, type CnnModel } from '../src/surrogate/cnn/model.ts';
-import { evaluateModel } from '../src/surrogate/cnn/train.ts';
+import { readJsonl } from '../src/io/jsonl.ts';
+import { cnnMismatchStudy, type CnnMismatchSummary } from '../src/montecarlo/cnnStudies.ts';
 import { chainVoltages, referenceNetwork } from '../src/surrogate/cnn/reference.ts';
-import { runNetworkCircuit, type ImageComparison } from '../src/validate/cnnCircuitRun.ts';
+import { CIRCUIT_RECORDS, cnnValidationReport, DEFAULT_DECK_RESONATORS, loadCnnTarget, prepareCnnValidation, validateCnn, type CircuitRecord } from '../src/validate/cnnValidation.ts';
 import { antiLorentzian, chainChannels, rfChainsDescription, windowStats, type RfRun } from '../src/validate/rfChain.ts';
 
 const { values: a } = parseArgs({
@@ -53,6 +54,25 @@ const modelOf = (dir: string): CnnModel | undefined => {
   const doc = readJson<Parameters<typeof fromModelJson>[0]>(join(dir, 'model.json'));
   return doc && fromModelJson(doc);
 };
+interface StudyModel {
+  readonly dir: string;
+  readonly tag: string;
+  readonly note: string;
+}
+/**
+ * The spintronic models a task's studies may use, preferred first: seed 1's trained model, then for MNIST while it trains its
+ * end-of-epoch checkpoints, latest first.
+ */
+function studyModels(task: CnnTask): StudyModel[] {
+  const dir = runDir(task, 'spintronic', 1);
+  const checkpoints = task === 'mnist' ? [4, 3, 2, 1] : [];
+  return [
+    { dir, tag: 's1', note: 'trained model, seed 1' },
+    ...checkpoints.map((e) => ({ dir: `${dir}-epoch${e}`, tag: `s1-epoch${e}`, note: `seed 1 after ${e} of 5 epochs (its epoch-${e} checkpoint: the run was still training)` })),
+  ].filter((m) => existsSync(join(m.dir, 'model.json')));
+}
+/** The model the task's studies run on. */
+const studyModel = (task: CnnTask): StudyModel | undefined => studyModels(task)[0];
 const pct = (v: number, d = 2) => (100 * v).toFixed(d);
 const meanStd = (xs: number[]) => {
   const m = xs.reduce((s, v) => s + v, 0) / xs.length;
@@ -74,20 +94,25 @@ if (phases.has('train-digits')) for (const network of NETWORKS) for (const seed 
 if (phases.has('mnist')) for (const network of NETWORKS) await train('mnist', network, 1);
 
 /** Eval-only sweeps (resumable per model): the trained model with device draws of its own seed. */
+const MNIST_VARIABILITY_IMAGES = 1000;
 function sweepEval(task: CnnTask, seed: number, deviceSeeds: number[]): void {
-  const file = join(OUT, `${task}-variability-eval-s${seed}.json`);
+  const source = task === 'mnist' ? studyModel(task) : { dir: runDir(task, 'spintronic', seed), tag: `s${seed}` };
+  const file = join(OUT, `${task}-variability-eval-${source?.tag ?? `s${seed}`}.json`);
   if (existsSync(file)) return;
-  const model = modelOf(runDir(task, 'spintronic', seed));
+  const model = source && modelOf(source.dir);
   if (!model) return log(`no trained ${task} spintronic model for seed ${seed}; skipped`);
-  const points = evaluateUnderVariability(model, taskData(task).test, PAPER_SIGMAS, deviceSeeds, (p) => log(`  ${task} s${seed} sigma ${p.sigma} devices ${p.deviceSeed}: ${pct(p.accuracy)} %`));
-  writeJsonAtomic(file, { task, modelSeed: seed, points });
+  const test = taskData(task).test;
+  // MNIST with variability evaluates every resonator's chain term (5.7 million per image): a subset of the test set
+  const images = task === 'mnist' ? MNIST_VARIABILITY_IMAGES : test.count;
+  const points = evaluateUnderVariability(model, pickImages(test, evenlySpaced(test.count, images)), PAPER_SIGMAS, deviceSeeds, (p) => log(`  ${task} s${seed} sigma ${p.sigma} devices ${p.deviceSeed}: ${pct(p.accuracy)} %`));
+  writeJsonAtomic(file, { task, modelSeed: seed, images, points });
 }
 
 if (phases.has('variability-digits')) {
   for (const seed of seeds) sweepEval('digits', seed, [seed]);
   for (const sigma of PAPER_SIGMAS.filter((s) => s > 0)) for (const seed of sigmaSeeds) await train('digits', 'spintronic', seed, sigma);
 }
-if (phases.has('variability-mnist')) sweepEval('mnist', 1, [1, 2]);
+if (phases.has('variability-mnist')) sweepEval('mnist', 1, [1]);
 
 // ---- circuit level ----
 interface DeckCheck {
@@ -128,20 +153,17 @@ async function sampleDecks(model: CnnModel, task: CnnTask, images: number[], dec
   return checks;
 }
 
-async function networkCircuit(task: CnnTask, images: number, file: string): Promise<void> {
-  if (existsSync(file) || images === 0) return;
-  const model = modelOf(runDir(task, 'spintronic', 1));
-  if (!model) return log(`no trained ${task} spintronic model; circuit run skipped`);
+const validationDir = (task: CnnTask, tag: string) => join(RUNS, `validate-${task}-${tag}`);
+
+/** `spinspice validate` on the task's study model (resumable; the report reads the images finished so far). */
+async function networkCircuit(task: CnnTask, images: number): Promise<void> {
+  const source = studyModel(task);
+  if (!source || images === 0) return;
   const pool = new TaskPool(Number(a.workers));
-  const t = performance.now();
   try {
-    const results = await runNetworkCircuit(model, taskData(task).test, Array.from({ length: images }, (_, i) => i), {
-      maxResonators: 50000,
-      engine,
-      pool,
-      onDeck: (img, l, d, s) => log(`  ${task} circuit image ${img} layer ${l} deck ${d} (${s.toFixed(1)} s)`),
-    });
-    writeJsonAtomic(file, { task, engine, workers: Number(a.workers), maxResonators: 50000, seconds: (performance.now() - t) / 1000, images: results });
+    const target = loadCnnTarget(join(source.dir, 'model.json'));
+    const report = await validateCnn(target, { dir: validationDir(task, source.tag), engine, pool, examples: images, maxResonators: DEFAULT_DECK_RESONATORS });
+    writeJsonAtomic(join(validationDir(task, source.tag), 'validation.json'), report);
   } finally {
     await pool.close();
   }
@@ -153,8 +175,25 @@ if (phases.has('circuit')) {
     const model = modelOf(runDir(task, 'spintronic', 1));
     if (!existsSync(file) && model) writeJsonAtomic(file, { task, engine, checks: await sampleDecks(model, task, [0, 1], task === 'mnist' ? 2 : 10) });
   }
-  await networkCircuit('digits', Number(a['circuit-images']), join(OUT, 'digits-circuit-network.json'));
-  await networkCircuit('mnist', Number(a['mnist-circuit-images']), join(OUT, 'mnist-circuit-network.json'));
+  await networkCircuit('digits', Number(a['circuit-images']));
+  await networkCircuit('mnist', Number(a['mnist-circuit-images']));
+}
+
+// ---- mismatch Monte Carlo (surrogate level) ----
+const MC = { trials: 100, sensitivityTrials: 10, spreads: { sigma: 0.1, gain: 0.01 }, mnistImages: 200, mnistTrials: 5 };
+const mcDir = (task: CnnTask, tag: string) => join(RUNS, `mc-${task}-${tag}`);
+if (phases.has('mc')) {
+  for (const task of ['digits', 'mnist'] as CnnTask[]) {
+    const source = studyModel(task);
+    if (!source) continue;
+    const target = loadCnnTarget(join(source.dir, 'model.json'));
+    const test = taskData(task).test;
+    const indices = evenlySpaced(test.count, task === 'mnist' ? MC.mnistImages : test.count);
+    const trials = task === 'mnist' ? MC.mnistTrials : MC.trials;
+    const c = { target, model: target.model, test, indices, level: 'surrogate' as const, engine, maxResonators: DEFAULT_DECK_RESONATORS };
+    const s = await cnnMismatchStudy(c, { dir: mcDir(task, source.tag), spreads: MC.spreads, trials, seed: 1, threshold: 0.9, sensitivityTrials: Math.min(trials, MC.sensitivityTrials) });
+    log(`mc ${task}: mean ${pct(s.mean)} % over ${s.finished} trials`);
+  }
 }
 
 // ---- RF waveform level ----
@@ -209,11 +248,15 @@ if (phases.has('report')) {
 
   // MNIST
   const mnist = NETWORKS.map((n) => ({ n, m: metricsOf(runDir('mnist', n, 1)) }));
-  const mnistRows = mnist.map(({ n, m }) =>
-    m
-      ? [n, m.epochs, `${m.training.batchSize} / ${m.training.lr} x ${m.training.lrDecay}^e`, pct(m.test.accuracy), pct(m.train.accuracy), (m.seconds / 3600).toFixed(2), Math.round(m.imagesPerSecond), n === 'spintronic' ? '99.11 ± 0.1' : '99.16 ± 0.07']
-      : [n, '—', '—', 'not run yet', '—', '—', '—', n === 'spintronic' ? '99.11 ± 0.1' : '99.16 ± 0.07'],
-  );
+  const paperMnist = (n: string) => (n === 'spintronic' ? '99.11 ± 0.1' : '99.16 ± 0.07');
+  const mnistRows = mnist.map(({ n, m }) => {
+    if (m) return [n, m.epochs, `${m.training.batchSize} / ${m.training.lr} x ${m.training.lrDecay}^e`, pct(m.test.accuracy), pct(m.train.accuracy), (m.seconds / 3600).toFixed(2), Math.round(m.imagesPerSecond), paperMnist(n)];
+    const c = readJson<{ run: { batchSize: number; lr: number; lrDecay: number }; history: { testAccuracy?: number; trainAccuracy: number; seconds: number }[]; seconds: number }>(join(runDir('mnist', n, 1), 'checkpoint.json'));
+    const last = c?.history[c.history.length - 1];
+    if (!c || !last) return [n, '—', '—', 'not run yet', '—', '—', '—', paperMnist(n)];
+    const imagesPerSecond = (c.history.length * 60000) / c.history.reduce((t, h) => t + h.seconds, 0);
+    return [n, `${c.history.length} (still training)`, `${c.run.batchSize} / ${c.run.lr} x ${c.run.lrDecay}^e`, `${pct(last.testAccuracy ?? NaN)} after epoch ${c.history.length}`, `${pct(last.trainAccuracy)} (running mean)`, (c.seconds / 3600).toFixed(2), Math.round(imagesPerSecond), paperMnist(n)];
+  });
   lines.push('### MNIST, paper architecture (conv 32 5x5 pad 1, pool, STNO, conv 64 5x5 pad 1, pool, STNO, FC 1600 x 10)', '');
   lines.push(markdownTable(['network', 'epochs', 'batch / lr', 'test accuracy %', 'train accuracy %', 'training wall time (h)', 'images/s (wall, shared machine)', 'paper test % (10 trials)'], mnistRows), '');
   const curves = mnist.filter((x) => x.m);
@@ -244,18 +287,21 @@ if (phases.has('report')) {
   lines.push(markdownTable(['network', 'seeds', 'test accuracy % (mean ± std)', 'per seed', 'epochs', 'seconds per run'], digitsRows), '');
 
   // variability
+  const mnistSource = studyModels('mnist').find((x) => existsSync(join(OUT, `mnist-variability-eval-${x.tag}.json`)));
   const evalPoints = (task: CnnTask) =>
-    (task === 'mnist' ? [1] : seeds).flatMap((s) => readJson<{ points: VariabilityPoint[] }>(join(OUT, `${task}-variability-eval-s${s}.json`))?.points ?? []);
+    (task === 'mnist' ? (mnistSource ? [mnistSource.tag] : []) : seeds.map((s) => `s${s}`)).flatMap((tag) => readJson<{ points: VariabilityPoint[] }>(join(OUT, `${task}-variability-eval-${tag}.json`))?.points ?? []);
+  const mnistDeviceSeeds = new Set(evalPoints('mnist').map((p) => p.deviceSeed)).size;
   const trainedWith = (sigma: number) =>
     sigma === 0
       ? sigmaSeeds.map((s) => metricsOf(runDir('digits', 'spintronic', s))).filter((m): m is CnnMetrics => !!m)
       : sigmaSeeds.map((s) => metricsOf(runDir('digits', 'spintronic', s, sigma))).filter((m): m is CnnMetrics => !!m);
   const stat = (xs: number[]) => (xs.length ? `${meanStd(xs)[0].toFixed(2)}${xs.length > 1 ? ` ± ${meanStd(xs)[1].toFixed(2)}` : ''}` : '—');
+  const statCount = (xs: number[]) => (xs.length ? `${stat(xs)} (${xs.length})` : '—');
   const PAPER_FIG6: Record<number, string> = { 0: '99.11', 0.1: '99.05' };
   const varRows = PAPER_SIGMAS.map((sigma) => [
     sigma,
     stat(evalPoints('digits').filter((p) => p.sigma === sigma).map((p) => 100 * p.accuracy)),
-    stat(trainedWith(sigma).map((m) => 100 * m.test.accuracy)),
+    statCount(trainedWith(sigma).map((m) => 100 * m.test.accuracy)),
     stat(evalPoints('mnist').filter((p) => p.sigma === sigma).map((p) => 100 * p.accuracy)),
     PAPER_FIG6[sigma] ?? '—',
   ]);
@@ -267,7 +313,14 @@ if (phases.has('report')) {
       "paper's protocol, devices drawn before training and fixed (per-resonator chains as batched matrix products).",
     '',
   );
-  lines.push(markdownTable(['sigma', `digits, evaluated (${seeds.length} models) %`, `digits, trained with (${sigmaSeeds.length} seeds) %`, 'MNIST, evaluated (2 device seeds) %', 'paper MNIST, trained with %'], varRows), '');
+  lines.push(
+    markdownTable(
+      ['sigma', `digits, evaluated (${seeds.length} models) %`, 'digits, trained with % (seeds)', `MNIST, evaluated (${mnistDeviceSeeds} device seed${mnistDeviceSeeds === 1 ? '' : 's'}) %`, 'paper MNIST, trained with %'],
+      varRows,
+    ),
+    '',
+  );
+  if (mnistSource) lines.push(`MNIST model: ${mnistSource.note}; evaluated on ${MNIST_VARIABILITY_IMAGES} evenly spaced test images (with variability every resonator's chain term is its own).`, '');
   const sig = PAPER_SIGMAS.filter((s) => s > 0);
   const band = (pts: number[][]) => ({ mean: pts.map((x) => (x.length ? meanStd(x)[0] : NaN)), min: pts.map((x) => (x.length ? Math.min(...x) : NaN)), max: pts.map((x) => (x.length ? Math.max(...x) : NaN)) });
   const series = [
@@ -323,26 +376,52 @@ if (phases.has('report')) {
     lines.push(markdownTable(['synaptic layer', 'decks', 'chains', 'resonators', 'max chain error', 'seconds per deck'], byLayer), '');
   }
   for (const task of ['digits', 'mnist'] as CnnTask[]) {
-    const n = readJson<{ engine: string; workers: number; seconds: number; images: ImageComparison[] }>(join(OUT, `${task}-circuit-network.json`));
-    if (!n) continue;
-    const agree = n.images.filter((i) => i.circuitPrediction === i.referencePrediction).length;
-    const correct = n.images.filter((i) => i.circuitPrediction === i.label).length;
-    const tfjs = evaluateModel(modelOf(runDir(task, 'spintronic', 1))!, firstImages(taskData(task).test, n.images.length)).predictions;
-    const agreeTfjs = n.images.filter((i) => i.circuitPrediction === tfjs[i.image]).length;
-    const layers = n.images[0].layers.map((_, l) => {
-      const ls = n.images.map((i) => i.layers[l]);
-      const max = (f: (x: (typeof ls)[number]) => number | undefined) => Math.max(...ls.map((x) => f(x) ?? 0));
-      return [l, max((x) => x.chainErrorLocal).toExponential(2), max((x) => x.chainErrorEndToEnd).toExponential(2), ls[0].currentErrorMa !== undefined ? max((x) => x.currentErrorMa).toExponential(2) : '—', ls[0].powerErrorUw !== undefined ? max((x) => x.powerErrorUw).toExponential(2) : '—'];
-    });
+    const source = studyModels(task).find((m) => existsSync(join(validationDir(task, m.tag), CIRCUIT_RECORDS)));
+    if (!source) continue;
+    const dir = validationDir(task, source.tag);
+    const study = readJson<{ identity: { indices: number[]; engine: EngineName; maxResonators: number } }>(join(dir, 'study.json'))!.identity;
+    const records = readJsonl<CircuitRecord>(join(dir, CIRCUIT_RECORDS)).sort((x, y) => x.index - y.index);
+    const target = loadCnnTarget(join(source.dir, 'model.json'));
+    const run = await prepareCnnValidation(target, { engine: study.engine, examples: study.indices.length, maxResonators: study.maxResonators });
+    const v = cnnValidationReport(run, records);
+    const count = (f: number) => `${Math.round(f * v.examples)}/${v.examples}`;
     lines.push(
-      `Whole trained ${task} network at circuit level on test images 0-${n.images.length - 1}: ${n.images[0].decks} decks per image (${n.engine} ngspice, ${n.workers} pool workers, ` +
-        `${(n.seconds / 60).toFixed(1)} min), each layer's decks driven by the previous decks' STNO powers. Circuit prediction = float64 reference on ` +
-        `${agree}/${n.images.length} images, = tfjs float32 surrogate on ${agreeTfjs}/${n.images.length}; ${correct}/${n.images.length} correct.`,
+      `Whole ${task} network at circuit level (\`spinspice validate\`, model: ${source.note}) on ${v.examples} of ${study.indices.length} evenly spaced test images ` +
+        `(${records.map((r) => r.image).join(', ')}${v.examples < study.indices.length ? '; the rest still to run - the command resumes' : ''}): ${v.decksPerImage} decks of at most ` +
+        `${study.maxResonators.toLocaleString('en-US')} resonators per image (${study.engine} ngspice on the worker pool), each layer's decks driven by the previous decks' STNO powers; ` +
+        `${(v.deckSecondsPerImage / 60).toFixed(1)} min of deck run time per image (shared machine). Circuit prediction = tfjs surrogate on ${count(v.agreement)} images ` +
+        `(= float64 reference on ${count(v.agreementReference)}); circuit correct on ${count(v.circuitAccuracy)}, surrogate on ${count(v.surrogateAccuracy)}` +
+        `${v.failed ? `; ${v.failed} failed` : ''}.`,
       '',
     );
-    lines.push(markdownTable(['synaptic layer', 'max chain error (deck alone)', 'max chain error (end to end)', 'max STNO current error (mA)', 'max STNO power error (uW)'], layers), '');
+    lines.push(
+      markdownTable(
+        ['synaptic layer', 'max chain error (deck alone)', 'max chain error (end to end)', 'median chain error (end to end)', 'max STNO current error (mA)', 'max STNO power error (uW)'],
+        v.layers.map((l) => [l.layer, l.chainErrorLocalMax.toExponential(2), l.chainErrorEndToEndMax.toExponential(2), l.chainErrorEndToEndMedian.toExponential(2), l.currentErrorMaMax?.toExponential(2) ?? '—', l.powerErrorUwMax?.toExponential(2) ?? '—']),
+      ),
+      '',
+    );
   }
   lines.push('The full MNIST network streams to disk as decks with bounded memory: `npm run bench:emit` (docs/BENCHMARKS.md).', '');
+
+  // mismatch Monte Carlo
+  const mcRows = (['digits', 'mnist'] as CnnTask[]).flatMap((task) => {
+    const source = studyModels(task).find((x) => existsSync(join(mcDir(task, x.tag), 'summary.json')));
+    const m = source && readJson<CnnMismatchSummary>(join(mcDir(task, source.tag), 'summary.json'));
+    if (!source || !m) return [];
+    const drop = (k: string) => m.sensitivity.find((e) => e.knob === k);
+    return [[`${task} (${source.note})`, m.examples, m.finished, m.nominal === null ? '—' : pct(m.nominal), `${pct(m.mean)} ± ${pct(m.std)}`, `${pct(m.min)} .. ${pct(m.max)}`, drop('sigma') ? pct(drop('sigma')!.drop) : '—', drop('gain') ? pct(drop('gain')!.drop) : '—']];
+  });
+  if (mcRows.length) {
+    lines.push('### Mismatch Monte Carlo (`spinspice mc`, surrogate level)', '');
+    lines.push(
+      `Each trial is a die: every resonator's f_res shifted by eq. 4 with sigma = ${MC.spreads.sigma} (its own draws n, seeded per trial) and every layer's gain ` +
+        `multiplied by 1 + N(0, ${MC.spreads.gain}^2) (the cmosGm gm spread of the device table); the trained parameters unchanged (no retraining per die). ` +
+        `Sensitivity: min(trials, ${MC.sensitivityTrials}) trials with one knob alone against the nominal network. Records in runs/cnn/mc-<task>-<model>/ (trials.jsonl, summary.json).`,
+      '',
+    );
+    lines.push(markdownTable(['model', 'test images', 'trials', 'nominal %', 'accuracy % (mean ± std)', 'min .. max %', 'lost to sigma alone (points)', 'lost to gain alone (points)'], mcRows), '');
+  }
 
   // RF
   const sweep = readJson<{ seconds: number; run: RfRun; points: { zeta: number; measured: number; ideal: number }[] }>(join(OUT, 'rf-sweep.json'));

@@ -34,3 +34,17 @@ export function firstImages(set: ImageSet, count: number): ImageSet {
   const px = set.height * set.width;
   return { ...set, pixels: set.pixels.subarray(0, n * px), labels: set.labels.subarray(0, n), count: n };
 }
+
+/** Images `indices` of a set, in that order (a copy). */
+export function pickImages(set: ImageSet, indices: readonly number[]): ImageSet {
+  const px = set.height * set.width;
+  const pixels = new Float32Array(indices.length * px);
+  indices.forEach((i, b) => pixels.set(set.pixels.subarray(i * px, (i + 1) * px), b * px));
+  return { ...set, pixels, labels: Int32Array.from(indices, (i) => set.labels[i]), count: indices.length };
+}
+
+/** `count` evenly spaced indices of a set of `total` (all when count >= total). */
+export function evenlySpaced(total: number, count: number): number[] {
+  const kept = Math.min(count, total);
+  return Array.from({ length: kept }, (_, i) => Math.floor((i * total) / kept));
+}

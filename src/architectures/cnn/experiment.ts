@@ -49,6 +49,7 @@ export interface CnnMetrics {
 }
 
 const CHECKPOINT = 'checkpoint.json';
+const VARIABILITY_RULE = 'f_res = f_res,nominal (1 + alpha sigma n), n = drawDevices(arch, seed)';
 
 /** Train one network and evaluate it on the full training and test sets. */
 export async function runCnn(o: CnnRunOptions): Promise<{ model: CnnModel; modelJson: CnnModelJson; metrics: CnnMetrics }> {
@@ -106,7 +107,7 @@ export async function runCnn(o: CnnRunOptions): Promise<{ model: CnnModel; model
     dataset: spec.dataset,
     seed: o.seed,
     initial: o.initial?.source ?? null,
-    variability: variability ? { sigma, seed: variabilitySeed, rule: 'f_res = f_res,nominal (1 + alpha sigma n), n = drawDevices(arch, seed)' } : null,
+    variability: variability ? { sigma, seed: variabilitySeed, rule: VARIABILITY_RULE } : null,
     metrics: { train: metrics.train, test: metrics.test, epochs },
   });
   return { model: result.model, modelJson, metrics };
@@ -132,6 +133,22 @@ function reviveCheckpoint(doc: Record<string, unknown>, identity: Record<string,
       ? { kind: 'spintronic' as const, zeta: (p.zeta as number[][]).map(f), fcFresHz: f(p.fcFresHz), gains: p.gains as number[] }
       : { kind: 'software' as const, kernels: (p.kernels as number[][]).map(f), biases: (p.biases as number[][]).map(f), fcWeights: f(p.fcWeights), fcBias: f(p.fcBias) };
   return { ...(doc as unknown as Checkpoint), params };
+}
+
+/**
+ * The model.json of a run's checkpoint (a network part-way through training, e.g. checkpoint-epoch2.json), marked with the
+ * checkpoint's file, epoch and batch so that it is never mistaken for a finished model.
+ */
+export function checkpointModelJson(path: string): CnnModelJson {
+  const doc = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  const run = (doc.run ?? {}) as { task?: CnnTask; seed?: number; sigma?: number; variabilitySeed?: number };
+  if (!run.task || !(run.task in TASKS)) throw new InputError(`has no run.task (not a spinspice CNN checkpoint)`, 'run.task', path);
+  const c = reviveCheckpoint(doc, {}, path);
+  const spec = TASKS[run.task];
+  const init = c.params.kind === 'spintronic' ? initSpintronic(spec.arch, run.seed ?? 1) : initSoftware(spec.arch, run.seed ?? 1);
+  return toModelJson({ ...init, params: c.params }, { generator: `spinspice ${VERSION}`, task: run.task, dataset: spec.dataset, seed: run.seed, checkpoint: { file: path, epoch: c.epoch, batch: c.batch },
+    variability: run.sigma ? { sigma: run.sigma, seed: run.variabilitySeed ?? run.seed, rule: VARIABILITY_RULE } : null,
+  });
 }
 
 /** Write model.json and metrics.json into `dir`. */

@@ -1,5 +1,6 @@
 // The study commands of every architecture, looked up by the model's format.
 import { InputError } from '../../errors.ts';
+import { cnnStudies } from './cnn.ts';
 import { dynamicalStudies } from './dynamical.ts';
 import { kuramotoStudies } from './kuramoto.ts';
 import { vowelStudies } from './vowels.ts';
@@ -10,7 +11,7 @@ const STUDIES: Record<ModelKind, ArchitectureStudies> = {
   kuramoto: kuramotoStudies,
   dynamical: dynamicalStudies,
   vowels: vowelStudies,
-  cnn: {},
+  cnn: cnnStudies,
 };
 
 /** The `command` implementation for the model in `modelFile`; InputError naming the model's format when there is none. */
