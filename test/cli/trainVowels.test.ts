@@ -27,6 +27,7 @@ test('bad arguments exit 2 with the field named', async () => {
     [['--rule', 'hebbian'], '--rule'],
     [['--arch', 'wide'], '--arch'],
     [['--rule', 'online', '--arch', 'extended'], '--rule'],
+    [['--init-from', 'model.json'], '--init-from'],
     [['--task', 'vowels5'], '--task'],
     [['--seed', '-1'], '--seed'],
     [['--epochs', '3'], '--epochs'],
