@@ -67,8 +67,8 @@ export interface VowelMetrics {
   readonly physics: { readonly coupling: number; readonly injection: readonly number[]; readonly dt: number };
   /**
    * Initial weights. from 'search' (reference): the finalists' training accuracy on the Adler map and on the coupled
-   * network, the one trained. from 'reference' (extended): the nested trained reference network, its training accuracy
-   * (coupledScores[0]; adlerScores empty).
+   * network, the one trained. from 'reference' (extended): the nested trained reference network and its training accuracy
+   * at the scoring seed, i.e. the reference run's train score (coupledScores[0]; adlerScores empty).
    */
   readonly init: {
     readonly from: 'search' | 'reference';
@@ -114,7 +114,7 @@ export function runVowelExperiment(o: VowelExperimentOptions): VowelExperimentRe
     o.rule === 'gradient'
       ? trainGradient(net, task.train, { iterations, learningRate: step, seed: seedFor(o.seed, 1), onIteration: (t, _l, a) => o.onProgress?.(t, a) })
       : trainOnline(net, task.train, { epochs: iterations, eta: step, seed: seedFor(o.seed, 1), onEpoch: o.onProgress });
-  const evalSeed = seedFor(o.seed, 2);
+  const evalSeed = evalSeedOf(o.seed);
   const train = vowelAccuracy(predictVowels(net, task.train.fs, { seed: evalSeed }), task.train.y);
   const test = vowelAccuracy(predictVowels(net, task.test.fs, { seed: evalSeed }), task.test.y);
   const d = net.description;
@@ -143,6 +143,9 @@ export function runVowelExperiment(o: VowelExperimentOptions): VowelExperimentRe
   return { task, net, history, metrics };
 }
 
+/** Seed of the initial phases of a run's final train/test scoring. */
+const evalSeedOf = (seed: number) => seedFor(seed, 2);
+
 /** Reference start: searched natural frequencies, output code learned on the training set. */
 function searchStart(o: VowelExperimentOptions, task: VowelTask, description: VowelNetworkDescription): { net: VowelNetwork; init: VowelMetrics['init'] } {
   const found = searchInitialWeights(task.train, description, seedFor(o.seed, 0), o.search);
@@ -155,7 +158,7 @@ function searchStart(o: VowelExperimentOptions, task: VowelTask, description: Vo
 function nestedStart(o: VowelExperimentOptions, task: VowelTask, description: VowelNetworkDescription): { net: VowelNetwork; init: VowelMetrics['init'] } {
   const reference = o.initFrom ?? runVowelExperiment({ ...o, arch: 'reference' }).net;
   const net = nestedNetwork(reference, description);
-  const score = vowelAccuracy(predictVowels(net, task.train.fs, { seed: seedFor(o.seed, 3) }), task.train.y);
+  const score = vowelAccuracy(predictVowels(net, task.train.fs, { seed: evalSeedOf(o.seed) }), task.train.y);
   return { net, init: { from: 'reference', chosen: 0, adlerScores: [], coupledScores: [score], weights: net.weightValues() } };
 }
 
