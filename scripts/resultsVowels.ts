@@ -1,7 +1,7 @@
 // Reproduces paper 003's vowel experiment with the forced oscillator network and rewrites the vowels section of docs/RESULTS.md.
 //
 //   npm run results:vowels [-- --parts train,figures,baselines,robustness,circuit,splits,validate,noise,mismatch] [--seed 1]
-//                          [--arch reference|extended (train part: only these runs)] [--engine native|wasm (circuit part)] [--workers N]
+//                          [--arch reference|extended (train, circuit, validate: only this network)] [--engine native|wasm (circuit part)] [--workers N]
 //
 // The extended network starts from the reference network trained by gradient on the same task and split (its cached
 // model.json), so the train part runs the reference before the extended one.
@@ -56,7 +56,8 @@ const RUN_KINDS: readonly { arch: VowelArchitecture; rule: VowelRule }[] = [
   { arch: 'extended', rule: 'gradient' },
 ];
 const runName = (task: string, arch: string, rule: string) => `${task}-${arch}-${rule}`;
-const trainArchs = new Set(arg('arch', 'reference,extended').split(','));
+const archs = new Set(arg('arch', 'reference,extended').split(','));
+const selectedArchs = (['reference', 'extended'] as const).filter((a) => archs.has(a));
 const SOFTMAX_HIDDEN = [0, 1, 2, 3, 4];
 const workers = Number(arg('workers', '2'));
 /** validate, noise and mismatch run on the embedded engine, the default of spinspice validate / mc (cached folders record it). */
@@ -76,7 +77,7 @@ const metrics = (name: string) => readJson<VowelMetrics & { history?: number[] }
 
 if (parts.has('train')) {
   for (const task of TASKS) {
-    for (const { arch, rule } of RUN_KINDS.filter((k) => trainArchs.has(k.arch))) {
+    for (const { arch, rule } of RUN_KINDS.filter((k) => archs.has(k.arch))) {
       const name = runName(task, arch, rule);
       const initFrom = arch === 'extended' ? cachedReference(join(RUNS, runName(task, 'reference', 'gradient')), 0) : undefined;
       const r = runVowelExperiment({ task, arch, rule, seed, initFrom });
@@ -140,7 +141,7 @@ if (parts.has('robustness')) {
 }
 
 if (parts.has('circuit')) {
-  for (const arch of ['reference', 'extended'] as const) {
+  for (const arch of selectedArchs) {
     const name = runName('vowels7', arch, 'gradient');
     const net = readVowelNetwork(join(RUNS, name, 'model.json'));
     const t = loadVowelTask('vowels7', 0);
@@ -199,7 +200,7 @@ if (parts.has('validate') || parts.has('noise') || parts.has('mismatch')) {
   try {
     if (parts.has('validate')) {
       // spinspice validate on every test token of both vowels7 networks
-      for (const arch of ['reference', 'extended'] as const) {
+      for (const arch of selectedArchs) {
         const name = runName('vowels7', arch, 'gradient');
         const target = loadVowelTarget(join(RUNS, name, 'model.json'));
         const report = await validateVowels(target, { dir: validateDir(name), engine: STUDY_ENGINE, tmax: CIRCUIT_TMAX, timeoutMs: TOKEN_TIMEOUT_MS, pool });
