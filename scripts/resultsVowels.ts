@@ -1,7 +1,10 @@
 // Reproduces paper 003's vowel experiment with the forced oscillator network and rewrites the vowels section of docs/RESULTS.md.
 //
 //   npm run results:vowels [-- --parts train,figures,baselines,robustness,circuit,splits,validate,noise,mismatch] [--seed 1]
-//                          [--engine native|wasm (circuit part)] [--workers N]
+//                          [--arch reference|extended (train, circuit, validate: only this network)] [--engine native|wasm (circuit part)] [--workers N]
+//
+// The extended network starts from the reference network trained by gradient on the same task and split (its cached
+// model.json), so the train part runs the reference before the extended one.
 //
 // validate, noise and mismatch run the trained vowels7 networks through spinspice's study code (as `spinspice validate`
 // and `spinspice mc` do) on a worker pool; their folders are resumable, so an interrupted part picks up where it stopped.
@@ -31,7 +34,7 @@ import { TaskPool } from '../src/parallel/taskPool.ts';
 import { stnoPhase } from '../src/devices/stnoPhase.ts';
 import { loadVowelTarget } from '../src/validate/vowelTarget.ts';
 import { validateVowels, writeVowelValidation, type VowelValidationReport } from '../src/validate/vowelValidation.ts';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
@@ -53,6 +56,8 @@ const RUN_KINDS: readonly { arch: VowelArchitecture; rule: VowelRule }[] = [
   { arch: 'extended', rule: 'gradient' },
 ];
 const runName = (task: string, arch: string, rule: string) => `${task}-${arch}-${rule}`;
+const archs = new Set(arg('arch', 'reference,extended').split(','));
+const selectedArchs = (['reference', 'extended'] as const).filter((a) => archs.has(a));
 const SOFTMAX_HIDDEN = [0, 1, 2, 3, 4];
 const workers = Number(arg('workers', '2'));
 /** validate, noise and mismatch run on the embedded engine, the default of spinspice validate / mc (cached folders record it). */
@@ -72,10 +77,12 @@ const metrics = (name: string) => readJson<VowelMetrics & { history?: number[] }
 
 if (parts.has('train')) {
   for (const task of TASKS) {
-    for (const { arch, rule } of RUN_KINDS) {
+    for (const { arch, rule } of RUN_KINDS.filter((k) => archs.has(k.arch))) {
       const name = runName(task, arch, rule);
-      const r = runVowelExperiment({ task, arch, rule, seed });
+      const initFrom = arch === 'extended' ? cachedReference(join(RUNS, runName(task, 'reference', 'gradient')), 0) : undefined;
+      const r = runVowelExperiment({ task, arch, rule, seed, initFrom });
       const dir = join(RUNS, name);
+      dropCircuitResults(name);
       await writeVowelExperiment(dir, r);
       writeJsonAtomic(join(dir, 'curve.json'), r.history.accuracy);
       console.log(`${name}: train ${(100 * r.metrics.train.accuracy).toFixed(1)} % test ${(100 * r.metrics.test.accuracy).toFixed(1)} % (${r.metrics.seconds.toFixed(0)} s)`);
@@ -134,7 +141,7 @@ if (parts.has('robustness')) {
 }
 
 if (parts.has('circuit')) {
-  for (const arch of ['reference', 'extended'] as const) {
+  for (const arch of selectedArchs) {
     const name = runName('vowels7', arch, 'gradient');
     const net = readVowelNetwork(join(RUNS, name, 'model.json'));
     const t = loadVowelTask('vowels7', 0);
@@ -157,14 +164,34 @@ if (parts.has('circuit')) {
 }
 
 if (parts.has('splits')) {
-  // the 4-current network (gradient) on other speaker splits, with the two strongest baselines on the same splits
-  const rows = SPLIT_SEEDS.map((splitSeed) => {
-    const r = runVowelExperiment({ task: 'vowels7', arch: 'reference', rule: 'gradient', seed, splitSeed });
-    const t = r.task;
+  // both gradient-trained networks on other speaker splits (split 0: the train part's runs), with the two strongest
+  // baselines on the same splits; each run is cached, the extended one starting from the split's reference network
+  const rows = [];
+  for (const splitSeed of SPLIT_SEEDS) {
+    const run = async (arch: VowelArchitecture) => {
+      const dir = splitDir(splitSeed, arch);
+      const cached = metrics(dir);
+      if (cached && cached.seed === seed && cached.splitSeed === splitSeed && (arch === 'reference' || cached.init.from === 'reference')) return cached;
+      const initFrom = arch === 'extended' ? cachedReference(join(RUNS, splitDir(splitSeed, 'reference')), splitSeed) : undefined;
+      const r = runVowelExperiment({ task: 'vowels7', arch, rule: 'gradient', seed, splitSeed, initFrom });
+      await writeVowelExperiment(join(RUNS, dir), r);
+      return r.metrics;
+    };
+    const reference = await run('reference');
+    const extended = await run('extended');
+    const t = loadVowelTask('vowels7', splitSeed);
     const linear = trainSoftmaxNetwork(t.train, t.test, t.mapping, t.classes.length, 0, 300, seedFor(seed, 0));
-    console.log(`split ${splitSeed}: train ${(100 * r.metrics.train.accuracy).toFixed(1)} % test ${(100 * r.metrics.test.accuracy).toFixed(1)} %`);
-    return { splitSeed, train: r.metrics.train.accuracy, test: r.metrics.test.accuracy, linearSoftmax: linear.test, gaussian: gaussianClassifier(t.train, t.test, t.classes.length).test };
-  });
+    console.log(`split ${splitSeed}: reference train ${pct(reference.train.accuracy)} test ${pct(reference.test.accuracy)}, extended train ${pct(extended.train.accuracy)} test ${pct(extended.test.accuracy)}`);
+    rows.push({
+      splitSeed,
+      train: reference.train.accuracy,
+      test: reference.test.accuracy,
+      extendedTrain: extended.train.accuracy,
+      extendedTest: extended.test.accuracy,
+      linearSoftmax: linear.test,
+      gaussian: gaussianClassifier(t.train, t.test, t.classes.length).test,
+    });
+  }
   writeJsonAtomic(join(RUNS, 'vowels7-splits.json'), rows);
 }
 
@@ -173,7 +200,7 @@ if (parts.has('validate') || parts.has('noise') || parts.has('mismatch')) {
   try {
     if (parts.has('validate')) {
       // spinspice validate on every test token of both vowels7 networks
-      for (const arch of ['reference', 'extended'] as const) {
+      for (const arch of selectedArchs) {
         const name = runName('vowels7', arch, 'gradient');
         const target = loadVowelTarget(join(RUNS, name, 'model.json'));
         const report = await validateVowels(target, { dir: validateDir(name), engine: STUDY_ENGINE, tmax: CIRCUIT_TMAX, timeoutMs: TOKEN_TIMEOUT_MS, pool });
@@ -207,6 +234,27 @@ if (parts.has('validate') || parts.has('noise') || parts.has('mismatch')) {
 
 for (const task of TASKS) await parameterFigure(task);
 writeResults();
+
+/** A retrained run's circuit check, validation and their figures described its previous model: removed (rerun --parts circuit,validate). */
+function dropCircuitResults(name: string): void {
+  for (const path of [join(RUNS, name, 'circuit.json'), validateDir(name), join(FIGS, `${name}-circuit-parity.svg`), join(FIGS, `${name}-validate-parity.svg`)]) {
+    rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/** Run folder (under RUNS) of a vowels7 gradient run on a speaker split; split 0 is the train part's run. */
+function splitDir(splitSeed: number, arch: VowelArchitecture): string {
+  return splitSeed === 0 ? runName('vowels7', arch, 'gradient') : join('splits', `vowels7-split${splitSeed}-${arch}-gradient`);
+}
+
+/** The gradient-trained reference network cached in `dir`, refused unless trained with this seed on this split (the extended run starts from it). */
+function cachedReference(dir: string, splitSeed: number) {
+  const m = readJson<VowelMetrics>(join(dir, 'metrics.json'));
+  if (!m || m.seed !== seed || m.splitSeed !== splitSeed || m.arch !== 'reference' || m.rule !== 'gradient') {
+    throw new Error(`${dir}: no gradient-trained reference network with seed ${seed} on split ${splitSeed}; run it first`);
+  }
+  return readVowelNetwork(join(dir, 'model.json'));
+}
 
 /** Test accuracy against trained-parameter count: the oscillator networks, the softmax networks and the Gaussian classifier. */
 async function parameterFigure(task: VowelTaskName): Promise<void> {
@@ -246,7 +294,9 @@ function writeResults(): void {
   L.push('patterns (re-learned as training goes); a pattern that is no code word reads as the nearest one (soft Hamming distance, paper');
   L.push('000\'s pair errors). Initial frequencies: a seeded search on the uncoupled Adler lock map, best of four finalists on the');
   L.push('coupled network (src/architectures/vowels/init.ts). Reference = four trained natural frequencies (bias currents); extended =');
-  L.push('F = W [z; 1] (12 parameters) from the same start. Rules: the online rule (src/architectures/vowels/online.ts) and gradient');
+  L.push('F = W [z; 1] (12 parameters), started from the gradient-trained reference network of the same task, split and seed: input');
+  L.push('weights 0, bias column its four frequencies, its output code (it then predicts exactly what the reference does; test in');
+  L.push('test/architectures/vowels.test.ts). Rules: the online rule (src/architectures/vowels/online.ts) and gradient');
   L.push('training through the forced-Kuramoto operator (float64 forward-sensitivity Jacobian, tanh-squashed, code cross-entropy, Adam).');
   L.push(`Training and scoring seed ${seed}; scores with fresh initial phases; the iterate with the best training accuracy is kept.`, '');
   const rows: string[][] = [];
@@ -262,14 +312,18 @@ function writeResults(): void {
     L.push(`Reference network (vowels7, gradient): natural frequencies ${ref.frequenciesMHz!.map((f) => f.toFixed(1)).join(', ')} MHz = bias currents`);
     L.push(`${ref.biasCurrents.map((i) => (i * 1e3).toFixed(3)).join(', ')} mA (stnoPhase F = 440 MHz + 40 MHz/mA * I). Code: ${ref.code.join('; ')}.`, '');
   }
-  type SplitRow = { splitSeed: number; train: number; test: number; linearSoftmax: number; gaussian: number };
+  type SplitRow = { splitSeed: number; train: number; test: number; extendedTrain: number; extendedTest: number; linearSoftmax: number; gaussian: number };
   const splits = readJson<SplitRow[]>(join(RUNS, 'vowels7-splits.json'));
   if (splits) {
     const mean = (pick: (r: SplitRow) => number) => splits.reduce((a, r) => a + pick(r), 0) / splits.length;
-    L.push('### Other speaker splits (vowels7, reference network, gradient; same seed)', '');
-    const srows = splits.map((r) => [String(r.splitSeed), pct(r.train), pct(r.test), pct(r.linearSoftmax), pct(r.gaussian)]);
-    srows.push(['mean', pct(mean((r) => r.train)), pct(mean((r) => r.test)), pct(mean((r) => r.linearSoftmax)), pct(mean((r) => r.gaussian))]);
-    L.push(markdownTable(['split seed', 'STNO train', 'STNO test', 'linear softmax test (21 parameters)', 'Gaussian classifier test (35)'], srows), '');
+    L.push('### Other speaker splits (vowels7, gradient training; same seed)', '');
+    L.push('Extended: started from the same split\'s reference network; the iterate with the best training accuracy is kept.', '');
+    const cells = (r: Omit<SplitRow, 'splitSeed'>) => [pct(r.train), pct(r.test), pct(r.extendedTrain), pct(r.extendedTest), pct(r.linearSoftmax), pct(r.gaussian)];
+    const srows = splits.map((r) => [String(r.splitSeed), ...cells(r)]);
+    const keys = ['train', 'test', 'extendedTrain', 'extendedTest', 'linearSoftmax', 'gaussian'] as const;
+    srows.push(['mean', ...cells(Object.fromEntries(keys.map((k) => [k, mean((r) => r[k])])) as Omit<SplitRow, 'splitSeed'>)]);
+    const headers = ['split seed', 'reference train', 'reference test', 'extended train', 'extended test', 'linear softmax test (21 parameters)', 'Gaussian classifier test (35)'];
+    L.push(markdownTable(headers, srows), '');
   }
   L.push('### Conventional baselines (same inputs; mean test accuracy over seeds)', '');
   for (const task of TASKS) {

@@ -9,7 +9,7 @@ import { VowelNetwork } from '../../src/architectures/vowels/model.ts';
 import { vowelDescription } from '../../src/architectures/vowels/experiment.ts';
 import { fromSavedVowelNetwork, toSavedVowelNetwork } from '../../src/architectures/vowels/persist.ts';
 import { predictVowels } from '../../src/architectures/vowels/predict.ts';
-import { adlerDesynchronizations } from '../../src/architectures/vowels/init.ts';
+import { adlerDesynchronizations, nestedNetwork } from '../../src/architectures/vowels/init.ts';
 import { trainGradient } from '../../src/architectures/vowels/train.ts';
 import { trainOnline } from '../../src/architectures/vowels/online.ts';
 import { readVowelRun, surrogateTokenReadout, vowelTokenDescription } from '../../src/architectures/vowels/circuit.ts';
@@ -94,6 +94,19 @@ test('model.json round trip gives the same predictions; bad documents are input 
   const back = fromSavedVowelNetwork(JSON.parse(JSON.stringify(toSavedVowelNetwork(net, [], null))));
   assert.equal(predictVowels(back, fs, { seed: 4 }), predictVowels(net, fs, { seed: 4 }));
   assert.throws(() => fromSavedVowelNetwork({ format: 'other' }), (e: unknown) => e instanceof InputError);
+});
+
+test('the extended network starts as the reference network: same F, f_bar, locks and classes on every train and test token', () => {
+  const task = loadVowelTask('vowels7', 0);
+  const settings = { duration: 2e-7, window: 1e-7 };
+  const reference = new VowelNetwork(vowelDescription(task, 'reference', settings), [[51.3], [55.7], [61.2], [64.9]]);
+  reference.decoder = learnDecoder(predictVowels(reference, task.train.fs, { seed: 1 }).patterns, task.train.y, 7);
+  const nested = nestedNetwork(reference, vowelDescription(task, 'extended', settings));
+  assert.equal(nested.weightValues(), [[0, 0, 51.3], [0, 0, 55.7], [0, 0, 61.2], [0, 0, 64.9]].map((r) => r.map((v) => Math.fround(v))));
+  for (const fs of [task.train.fs, task.test.fs]) assert.equal(predictVowels(nested, fs, { seed: 5 }), predictVowels(reference, fs, { seed: 5 }));
+  const otherTask = vowelDescription(loadVowelTask('vowels12', 0), 'extended', settings);
+  assert.throws(() => nestedNetwork(reference, otherTask), (e: unknown) => e instanceof InputError && e.field === 'initFrom');
+  assert.throws(() => nestedNetwork(nested, vowelDescription(task, 'extended', settings)), (e: unknown) => e instanceof InputError);
 });
 
 /**

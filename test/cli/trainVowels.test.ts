@@ -27,6 +27,7 @@ test('bad arguments exit 2 with the field named', async () => {
     [['--rule', 'hebbian'], '--rule'],
     [['--arch', 'wide'], '--arch'],
     [['--rule', 'online', '--arch', 'extended'], '--rule'],
+    [['--init-from', 'model.json'], '--init-from'],
     [['--task', 'vowels5'], '--task'],
     [['--seed', '-1'], '--seed'],
     [['--epochs', '3'], '--epochs'],
@@ -39,7 +40,7 @@ test('bad arguments exit 2 with the field named', async () => {
   assert.is((await quiet(['train', 'vowels'])).code, 2);
 });
 
-test('a run (initial search only) writes model.json and metrics.json with the contract fields', async () => {
+test('a run (initial search only) writes model.json and metrics.json with the contract fields; --arch extended --init-from starts from it', async () => {
   const out = join(dir, 'run');
   process.env.SPINSPICE_QUIET = '1';
   assert.is((await quiet(['train', 'vowels', '--iterations', '0', '--seed', '3', '--out', out])).code, 0);
@@ -50,6 +51,17 @@ test('a run (initial search only) writes model.json and metrics.json with the co
   assert.ok(metrics.train.accuracy > 1 / 7 && metrics.test.accuracy > 1 / 7, 'better than chance');
   assert.is(readVowelNetwork(join(out, 'model.json')).parameterCount, 4);
   for (const f of ['response-map.svg', 'lock-map.svg']) assert.ok(existsSync(join(out, f)), f);
+
+  // the extended network started from that model (no training) scores exactly as it does; another split is refused
+  const ext = join(dir, 'extended');
+  assert.is((await quiet(['train', 'vowels', '--arch', 'extended', '--init-from', join(out, 'model.json'), '--iterations', '0', '--seed', '3', '--out', ext])).code, 0);
+  const extended = JSON.parse(readFileSync(join(ext, 'metrics.json'), 'utf8'));
+  assert.is(extended.init.from, 'reference');
+  assert.is(extended.parameters, 12);
+  assert.equal([extended.train.accuracy, extended.test.accuracy], [metrics.train.accuracy, metrics.test.accuracy]);
+  const otherSplit = await quiet(['train', 'vowels', '--arch', 'extended', '--init-from', join(out, 'model.json'), '--split-seed', '1', '--out', ext]);
+  assert.is(otherSplit.code, 2);
+  assert.ok(otherSplit.err.includes('--init-from'), otherSplit.err);
 });
 
 test.run();

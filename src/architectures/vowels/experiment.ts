@@ -1,10 +1,10 @@
-// One vowel-recognition run end to end: initial search, training (online rule or gradient), scores, model.json + metrics.json + figures.
+// One vowel-recognition run end to end: initial weights (search, or the trained reference nested in the extended network), training, scores, files.
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../../io/atomic.ts';
 import { seedFor } from '../../random/rng.ts';
 import { resolveForcedSettings, type ForcedSettings } from '../../surrogate/forced/params.ts';
 import { regionLabel, vowelLearningCurveSvg, vowelResponseMapSvg } from './figures.ts';
-import { searchInitialWeights, type InitialSearch } from './init.ts';
+import { nestedNetwork, searchInitialWeights, type InitialSearch } from './init.ts';
 import { TUNING_RANGE_MHZ, VOWEL_FREQUENCY_UNIT_MHZ, VOWEL_SETTINGS, VowelNetwork, type VowelArchitecture, type VowelNetworkDescription } from './model.ts';
 import { trainOnline } from './online.ts';
 import { toSavedVowelNetwork, writeVowelNetwork } from './persist.ts';
@@ -30,8 +30,13 @@ export interface VowelExperimentOptions {
   readonly iterations?: number;
   /** Adam learning rate (gradient) or eta (online). */
   readonly step?: number;
-  /** Initial search on the Adler map (default DEFAULT_SEARCH, see init.ts). */
+  /** Initial search of the reference network on the Adler map (default DEFAULT_SEARCH, see init.ts). */
   readonly search?: InitialSearch;
+  /**
+   * Extended only: the trained reference network of the same task and split it starts from (nestedNetwork). Default: a
+   * reference network trained here first by the same rule, seed, split, iterations and step.
+   */
+  readonly initFrom?: VowelNetwork;
   /** Physics overrides (default VOWEL_SETTINGS). */
   readonly settings?: Partial<ForcedSettings>;
   readonly onProgress?: (t: number, accuracy: number) => void;
@@ -60,8 +65,18 @@ export interface VowelMetrics {
   readonly oscillators: number;
   /** Mutual coupling k and injection k_A, k_B (Hz), Euler step (s). */
   readonly physics: { readonly coupling: number; readonly injection: readonly number[]; readonly dt: number };
-  /** Initial search: finalists' training accuracy on the Adler map and on the coupled network, the one trained. */
-  readonly init: { readonly chosen: number; readonly adlerScores: readonly number[]; readonly coupledScores: readonly number[]; readonly weights: readonly (readonly number[])[] };
+  /**
+   * Initial weights. from 'search' (reference): the finalists' training accuracy on the Adler map and on the coupled
+   * network, the one trained. from 'reference' (extended): the nested trained reference network and its training accuracy
+   * at the scoring seed, i.e. the reference run's train score (coupledScores[0]; adlerScores empty).
+   */
+  readonly init: {
+    readonly from: 'search' | 'reference';
+    readonly chosen: number;
+    readonly adlerScores: readonly number[];
+    readonly coupledScores: readonly number[];
+    readonly weights: readonly (readonly number[])[];
+  };
   readonly bestIteration: number;
   /** Seed of the initial phases of the final train/test scoring. */
   readonly evalSeed: number;
@@ -92,16 +107,14 @@ export function runVowelExperiment(o: VowelExperimentOptions): VowelExperimentRe
   if (o.rule === 'online' && o.arch !== 'reference') throw new Error('the online rule tunes the four bias currents of the reference network');
   const task = loadVowelTask(o.task, o.splitSeed ?? 0);
   const description = vowelDescription(task, o.arch, o.settings);
-  const init = searchInitialWeights(task.train, description, seedFor(o.seed, 0), o.search);
-  const net = new VowelNetwork(description, init.weights);
-  relearnCode(net, predictVowels(net, task.train.fs, { seed: seedFor(o.seed, 3) }), task.train.y);
+  const { net, init } = o.arch === 'extended' ? nestedStart(o, task, description) : searchStart(o, task, description);
   const iterations = o.iterations ?? (o.rule === 'gradient' ? VOWEL_DEFAULTS.gradientIterations : VOWEL_DEFAULTS.onlineEpochs);
   const step = o.step ?? (o.rule === 'gradient' ? VOWEL_DEFAULTS.learningRate : VOWEL_DEFAULTS.eta);
   const history =
     o.rule === 'gradient'
       ? trainGradient(net, task.train, { iterations, learningRate: step, seed: seedFor(o.seed, 1), onIteration: (t, _l, a) => o.onProgress?.(t, a) })
       : trainOnline(net, task.train, { epochs: iterations, eta: step, seed: seedFor(o.seed, 1), onEpoch: o.onProgress });
-  const evalSeed = seedFor(o.seed, 2);
+  const evalSeed = evalSeedOf(o.seed);
   const train = vowelAccuracy(predictVowels(net, task.train.fs, { seed: evalSeed }), task.train.y);
   const test = vowelAccuracy(predictVowels(net, task.test.fs, { seed: evalSeed }), task.test.y);
   const d = net.description;
@@ -120,7 +133,7 @@ export function runVowelExperiment(o: VowelExperimentOptions): VowelExperimentRe
     parameters: net.parameterCount,
     oscillators: d.n,
     physics: { coupling: d.settings.coupling, injection: d.settings.injection, dt: d.settings.dt },
-    init: { chosen: init.chosen, adlerScores: init.adlerScores, coupledScores: init.coupledScores, weights: init.weights },
+    init,
     bestIteration: history.best,
     evalSeed,
     code: codeLabels(net),
@@ -128,6 +141,25 @@ export function runVowelExperiment(o: VowelExperimentOptions): VowelExperimentRe
     biasCurrents: reference ? net.biasCurrents([[0, 0]])[0] : null,
   };
   return { task, net, history, metrics };
+}
+
+/** Seed of the initial phases of a run's final train/test scoring. */
+const evalSeedOf = (seed: number) => seedFor(seed, 2);
+
+/** Reference start: searched natural frequencies, output code learned on the training set. */
+function searchStart(o: VowelExperimentOptions, task: VowelTask, description: VowelNetworkDescription): { net: VowelNetwork; init: VowelMetrics['init'] } {
+  const found = searchInitialWeights(task.train, description, seedFor(o.seed, 0), o.search);
+  const net = new VowelNetwork(description, found.weights);
+  relearnCode(net, predictVowels(net, task.train.fs, { seed: seedFor(o.seed, 3) }), task.train.y);
+  return { net, init: { from: 'search', ...found } };
+}
+
+/** Extended start: the trained reference network (o.initFrom, or trained here first) nested in W, its code kept. */
+function nestedStart(o: VowelExperimentOptions, task: VowelTask, description: VowelNetworkDescription): { net: VowelNetwork; init: VowelMetrics['init'] } {
+  const reference = o.initFrom ?? runVowelExperiment({ ...o, arch: 'reference' }).net;
+  const net = nestedNetwork(reference, description);
+  const score = vowelAccuracy(predictVowels(net, task.train.fs, { seed: evalSeedOf(o.seed) }), task.train.y);
+  return { net, init: { from: 'reference', chosen: 0, adlerScores: [], coupledScores: [score], weights: net.weightValues() } };
 }
 
 /** "A1 B3: ae" per code word, in code order. */

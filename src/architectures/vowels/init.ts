@@ -1,10 +1,11 @@
-// Initial weights for training: a seeded search on the uncoupled (Adler) lock map, the best few checked on the full model.
+// Initial weights for training: reference, a seeded search on the uncoupled (Adler) lock map; extended, the trained reference nested in W.
 //
 // With mutual coupling k much weaker than the injection k_s, oscillator i locks to source s about where a lone forced
 // oscillator does, and its beat outside is Adler's sqrt(dF^2 - k_s^2). That map costs microseconds per token instead of
 // milliseconds, so thousands of candidate weights can be scored: random draws, then Gaussian perturbations of the best
 // (a small evolution strategy). The finalists are re-scored on the coupled network (where the other source and the
 // other oscillators also pull, so the Adler score is optimistic by a few points).
+import { InputError } from '../../errors.ts';
 import { createRng, seedFor, type Rng } from '../../random/rng.ts';
 import { naturalFrequencies, VowelNetwork, type VowelNetworkDescription } from './model.ts';
 import { predictVowels } from './predict.ts';
@@ -56,23 +57,17 @@ function evolve(pool: { w: number[][]; score: number }[], sigma: readonly number
 }
 
 /**
- * Searches initial weights on the training set. Reference: `draws` natural-frequency sets uniform over the tuning band,
- * then `rounds` of 15 Gaussian perturbations (2 MHz) of each of the best `survivors`. Extended: the reference search
- * first, then the same strategy on W from [0, 0, F] (input weights perturbed by 5 MHz per unit of z, biases by 2 MHz).
- * The best `finalists` are re-scored on the coupled network; the best of those is returned with all their scores.
+ * Searches initial natural frequencies of the reference network on the training set: `draws` frequency sets uniform over
+ * the tuning band, then `rounds` of 15 Gaussian perturbations (2 MHz) of each of the best `survivors`. The best
+ * `finalists` are re-scored on the coupled network; the best of those is returned with all their scores.
  */
 export function searchInitialWeights(data: VowelExamples, description: VowelNetworkDescription, seed: number, o: InitialSearch = DEFAULT_SEARCH) {
+  if (description.arch !== 'reference') throw new Error('the search initialises the reference network; the extended one starts from it (nestedNetwork)');
   const rng = createRng(seed);
-  const reference: VowelNetworkDescription = { ...description, arch: 'reference' };
   const [lo, hi] = description.tuningRangeMHz;
   const unit = description.frequencyUnitMHz;
   const draws = Array.from({ length: o.draws }, () => Array.from({ length: description.n }, () => [(lo + (hi - lo) * rng.uniform()) / unit]));
-  let finalists = evolve(draws.map((w) => ({ w, score: adlerScore(w, data, reference) })), [2 / unit], data, reference, rng, o);
-  if (description.arch === 'extended') {
-    const start = finalists.map((f) => f.w.map((row) => [0, 0, row[0]])).map((w) => ({ w, score: adlerScore(w, data, description) }));
-    finalists = evolve(start, [5 / unit, 5 / unit, 2 / unit], data, description, rng, o);
-  }
-  finalists = finalists.slice(0, o.finalists);
+  const finalists = evolve(draws.map((w) => ({ w, score: adlerScore(w, data, description) })), [2 / unit], data, description, rng, o).slice(0, o.finalists);
   const coupled = finalists.map((c, q) => {
     const net = new VowelNetwork(description, c.w);
     const score = relearnCode(net, predictVowels(net, data.fs, { seed: seedFor(seed, q) }), data.y);
@@ -81,4 +76,21 @@ export function searchInitialWeights(data: VowelExamples, description: VowelNetw
   });
   const chosen = coupled.indexOf(Math.max(...coupled));
   return { weights: finalists[chosen].w, chosen, adlerScores: finalists.map((c) => c.score), coupledScores: coupled };
+}
+
+/**
+ * The extended network F = W [z; 1] that is the trained reference network: input-weight columns 0, bias column the
+ * reference's natural frequencies, same output code. It predicts exactly what the reference does (0 z + F is F in any
+ * float arithmetic), so gradient training starts from the 4-current solution and, keeping its best training iterate,
+ * can only match or improve it on the training set. Throws InputError unless both describe the same task and physics.
+ */
+export function nestedNetwork(reference: VowelNetwork, description: VowelNetworkDescription): VowelNetwork {
+  const r = reference.description;
+  if (r.arch !== 'reference') throw new InputError(`the extended network starts from a reference network, got '${r.arch}'`, 'initFrom');
+  if (description.arch !== 'extended') throw new InputError(`only the extended network nests the reference, got '${description.arch}'`, 'arch');
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  for (const key of ['n', 'settings', 'tuningRangeMHz', 'frequencyUnitMHz', 'mapping', 'classes'] as const) {
+    if (!same(r[key], description[key])) throw new InputError(`the reference network's ${key} differs from this task's`, 'initFrom');
+  }
+  return new VowelNetwork(description, reference.weightValues().map(([F]) => [0, 0, F]), { entries: reference.decoder.entries.map((e) => ({ ...e })) });
 }

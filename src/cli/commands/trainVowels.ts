@@ -1,15 +1,18 @@
 // `spinspice train vowels [--rule online|gradient] [--arch reference|extended] ...`: options and handler (paper 003's vowel task).
+import { readFileSync } from 'node:fs';
 import { InputError } from '../../errors.ts';
 import { startProgress } from '../../io/progress.ts';
 import { runVowelExperiment, VOWEL_DEFAULTS, VOWEL_RULES, writeVowelExperiment, type VowelRule } from '../../architectures/vowels/experiment.ts';
 import { VOWEL_ARCHITECTURES, type VowelArchitecture } from '../../architectures/vowels/model.ts';
+import { readVowelNetwork } from '../../architectures/vowels/persist.ts';
 import { VOWEL_TASK_NAMES, type VowelTaskName } from '../../architectures/vowels/task.ts';
 
 /** Commander-style option definitions of the `vowels` architecture (flags, description, default). */
 export const vowelOptions: readonly { flags: string; description: string; default?: string }[] = [
   { flags: '--task <name>', description: `task (${VOWEL_TASK_NAMES.join(', ')})`, default: 'vowels7' },
   { flags: '--rule <name>', description: 'online (the experiment\'s rule on the bias currents) or gradient (forced-Kuramoto operator)', default: 'gradient' },
-  { flags: '--arch <name>', description: 'reference (4 bias currents) or extended (F = W [x; 1])', default: 'reference' },
+  { flags: '--arch <name>', description: 'reference (4 bias currents) or extended (F = W [x; 1], starts from the trained reference network)', default: 'reference' },
+  { flags: '--init-from <model>', description: 'extended: model.json of the trained reference network (same task and split) to start from; default: train it first' },
   { flags: '--iterations <n>', description: `gradient iterations (default ${VOWEL_DEFAULTS.gradientIterations}) or online passes (default ${VOWEL_DEFAULTS.onlineEpochs})` },
   { flags: '--seed <n>', description: 'seed of the initial draws, initial phases and presentation order', default: '1' },
   { flags: '--split-seed <n>', description: 'seed of the train/test split by speaker', default: '0' },
@@ -33,6 +36,7 @@ export function parseVowelOptions(o: CliOptions, ensureDir: (dir: string) => voi
   const arch = o.arch ?? 'reference';
   if (!(VOWEL_ARCHITECTURES as readonly string[]).includes(arch)) throw new InputError(`must be reference or extended, got '${arch}'`, '--arch');
   if (rule === 'online' && arch !== 'reference') throw new InputError('the online rule tunes the reference network\'s bias currents (use --arch reference)', '--rule');
+  if (o.initFrom !== undefined && arch !== 'extended') throw new InputError('only the extended network starts from a trained reference network (use --arch extended)', '--init-from');
   if (!o.out) throw new InputError('is required', '--out');
   try {
     ensureDir(o.out);
@@ -46,6 +50,7 @@ export function parseVowelOptions(o: CliOptions, ensureDir: (dir: string) => voi
     iterations: o.iterations === undefined ? undefined : integer(o.iterations, '--iterations', 0),
     seed: integer(o.seed ?? '1', '--seed', 0),
     splitSeed: integer(o.splitSeed ?? '0', '--split-seed', 0),
+    initFrom: o.initFrom,
     out: o.out,
   };
 }
@@ -53,10 +58,12 @@ export function parseVowelOptions(o: CliOptions, ensureDir: (dir: string) => voi
 /** Trains, writes model.json + metrics.json + figures into --out and prints the scores. */
 export async function trainVowelsHandler(raw: CliOptions, ensureDir: (dir: string) => void): Promise<void> {
   const o = parseVowelOptions(raw, ensureDir);
+  const initFrom = o.initFrom === undefined ? undefined : referenceFor(o.initFrom, o.task, o.splitSeed);
   const total = o.iterations ?? (o.rule === 'gradient' ? VOWEL_DEFAULTS.gradientIterations : VOWEL_DEFAULTS.onlineEpochs);
-  const bar = startProgress(`train vowels ${o.arch} ${o.rule} ${o.task}`, total + (o.rule === 'online' ? 1 : 0));
+  const runs = o.arch === 'extended' && !initFrom ? 2 : 1;
+  const bar = startProgress(`train vowels ${o.arch} ${o.rule} ${o.task}`, runs * total + (o.rule === 'online' ? 1 : 0));
   try {
-    const r = runVowelExperiment({ ...o, onProgress: (_t, accuracy) => bar.tick(1, { acc: `${(100 * accuracy).toFixed(1)}%` }) });
+    const r = runVowelExperiment({ ...o, initFrom, onProgress: (_t, accuracy) => bar.tick(1, { acc: `${(100 * accuracy).toFixed(1)}%` }) });
     bar.stop();
     await writeVowelExperiment(o.out, r);
     const m = r.metrics;
@@ -64,4 +71,13 @@ export async function trainVowelsHandler(raw: CliOptions, ensureDir: (dir: strin
   } finally {
     bar.stop();
   }
+}
+
+/** The reference network of --init-from, refused when its training record names another task or speaker split. */
+function referenceFor(path: string, task: string, splitSeed: number) {
+  const net = readVowelNetwork(path);
+  const training = (JSON.parse(readFileSync(path, 'utf8')) as { training?: { task?: string; splitSeed?: number } }).training ?? {};
+  if (training.task !== undefined && training.task !== task) throw new InputError(`${path} was trained on ${training.task}, not ${task}`, '--init-from');
+  if (training.splitSeed !== undefined && training.splitSeed !== splitSeed) throw new InputError(`${path} was trained on split ${training.splitSeed}, not ${splitSeed} (--split-seed)`, '--init-from');
+  return net;
 }
