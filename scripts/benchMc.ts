@@ -33,12 +33,15 @@ for (const level of ['circuit', 'surrogate'] as const) {
     // warm the workers (engine start, module imports) outside the timed study
     await Promise.all(Array.from({ length: workers }, () => pool.run(new URL('../src/montecarlo/kuramotoTrial.ts', import.meta.url), 'trialFrequencies', [target.design, target.z.slice(0, 1), { level, linewidth: 0, settings: context.settings, engine: 'wasm', tmax: 1e-10, seed: 0 }])));
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const s = await mismatchStudy(context, { dir, level, spreads: tableSpreads(), linewidth: 0, trials, seed: 1, threshold: 0.9, sensitivityTrials: 0 });
     const wall = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     await pool.close();
     seconds[`${level}-${workers}`] = wall;
     const runs = level === 'circuit' ? trials * examples : trials * target.z.length;
-    rows.push([level, workers, trials, level === 'circuit' ? examples : target.z.length, wall.toFixed(1), (runs / wall).toFixed(1), workers === 1 ? '1.00' : (seconds[`${level}-1`] / wall).toFixed(2), `${(100 * s.mean).toFixed(1)} %`]);
+    rows.push([level, workers, trials, level === 'circuit' ? examples : target.z.length, wall.toFixed(1), cpuSeconds.toFixed(1), (runs / wall).toFixed(1), workers === 1 ? '1.00' : (seconds[`${level}-1`] / wall).toFixed(2), `${(100 * s.mean).toFixed(1)} %`]);
     process.stdout.write(`${level} ${workers} worker(s): ${wall.toFixed(1)} s\n`);
   }
 }
@@ -48,11 +51,11 @@ const L: string[] = [];
 L.push('## Monte Carlo studies on the worker pool');
 L.push('');
 L.push(`Written by \`npm run bench:mc\` (scripts/benchMc.ts) on ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, Node ${process.version};`);
-L.push(`load average ${load0.toFixed(1)} at start and ${load1.toFixed(1)} at end (above 2, other jobs competed for the cores).`);
+L.push(`1-minute load average ${load0.toFixed(1)} at start and ${load1.toFixed(1)} at end (it lags: the CPU column, this process and its worker threads, shows whether the workers had their cores — about workers x wall when they did).`);
 L.push('');
 L.push(`The same mismatch study (${trials} trials, spreads of the device tables, Iris versicolor classifier N = 6 trained with seed 1) with one and with two piscina workers; each worker owns one WASM ngspice engine (circuit level) and runs its trials' examples one after another. Workers are started and warmed before the clock starts.`);
 L.push('');
-L.push(markdownTable(['level', 'workers', 'trials', 'examples / trial', 'wall s', 'example runs / s', 'speed-up', 'mean accuracy'], rows));
+L.push(markdownTable(['level', 'workers', 'trials', 'examples / trial', 'wall s', 'CPU s', 'example runs / s', 'speed-up', 'mean accuracy'], rows));
 L.push('');
 L.push(`Target: two workers at least 1.7x faster than one on the 40-trial circuit study — ${(seconds['circuit-1'] / seconds['circuit-2']).toFixed(2)}x.`);
 const path = join(ROOT, 'docs/BENCHMARKS.md');
