@@ -1,5 +1,5 @@
 // Kuramoto classifiers: error function (eqs. 3-4), Iris split, model JSON round trip, a recover-the-teacher training
-// run, the truncated gradient on a locked state, baselines, and the CLI's argument errors.
+// run, restarts, the truncated gradient on a locked state, baselines, and the CLI's argument errors.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,7 +9,8 @@ import * as tf from '@tensorflow/tfjs';
 import { totalError, pairError } from '../../src/architectures/kuramoto/loss.ts';
 import { createClassifier, KuramotoClassifier } from '../../src/architectures/kuramoto/model.ts';
 import { fromSaved, toSaved } from '../../src/architectures/kuramoto/persist.ts';
-import { accuracy, predict } from '../../src/architectures/kuramoto/predict.ts';
+import { accuracy, errorOf, predict } from '../../src/architectures/kuramoto/predict.ts';
+import { restartSeed, runExperiment } from '../../src/architectures/kuramoto/experiment.ts';
 import { searchInitialization } from '../../src/architectures/kuramoto/init.ts';
 import { fitSlab, fitUnion } from '../../src/architectures/kuramoto/ruleFit.ts';
 import { trainOffline } from '../../src/architectures/kuramoto/train.ts';
@@ -172,6 +173,27 @@ test('coupling margin: a positive locked at nominal k but not at k (1 - m) costs
   assert.ok(h1.loss[0] > 0.3, `with margin the pair drifts: E = ${h1.loss[0]}`);
   const detuning = (W: number[][]) => W[1][1] + W[1][0] * 0.5 - W[0][1] - W[0][0] * 0.5;
   assert.ok(detuning(h1.weights[1]) < detuning(h1.weights[0]), `one step pulls the pair together: ${detuning(h1.weights[0])} -> ${detuning(h1.weights[1])}`);
+});
+
+test('restarts: the kept restart has the lowest training E_tot, restart 0 is the plain run, the same seed gives the same model', async () => {
+  const o = { task: 'iris-virginica' as const, arch: 'extended' as const, iterations: 2, seed: 3, candidates: 1, dt: 100e-12 };
+  const a = await runExperiment({ ...o, restarts: 3 });
+  const r = a.record.restarts!;
+  assert.is(r.count, 3);
+  assert.equal(r.seeds, [0, 1, 2].map((k) => restartSeed(o.seed, k)));
+  assert.is(new Set(r.seeds).size, 3);
+  assert.ok(new Set(r.trainingErrors).size > 1, `restarts differ: ${r.trainingErrors}`);
+  assert.is(r.trainingErrors[r.kept], Math.min(...r.trainingErrors));
+  const task = loadTask(o.task, 0);
+  const kept = errorOf(await predict(a.model, task.train.x, { seed: a.record.evalSeed }), task.train.y);
+  assert.is(kept, r.trainingErrors[r.kept], 'the returned model is the kept restart');
+  const plain = await runExperiment(o);
+  assert.is(plain.record.restarts!.trainingErrors[0], r.trainingErrors[0]);
+  const again = await runExperiment({ ...o, restarts: 3 });
+  assert.equal(again.model.weightValues(), a.model.weightValues());
+  assert.equal(again.record.restarts, r);
+  const zero = await runExperiment({ ...o, restarts: 0 }).then(() => null, (e: Error) => e.message);
+  assert.match(zero ?? '', /restarts/);
 });
 
 test('perceptron separates a linearly separable set', () => {

@@ -33,6 +33,7 @@ test('bad arguments: exit 2 and a one-line error naming the field', async () => 
     [['--task', 'iris-nope'], '--task'],
     [['--task', 'circle', '--iterations', '-3'], '--iterations'],
     [['--task', 'circle', '--arch', 'big'], '--arch'],
+    [['--task', 'circle', '--restarts', '0'], '--restarts'],
   ];
   for (const [args, field] of cases) {
     const r = await runCli(['train', 'kuramoto', ...args, '--out', dir]);

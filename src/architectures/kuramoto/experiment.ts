@@ -8,7 +8,7 @@ import { learningCurveSvg, responseMapSvg } from './figures.ts';
 import { searchInitialization } from './init.ts';
 import { FREQUENCY_UNIT_MHZ, REFINEMENT_FREQUENCY_UNIT_MHZ, type Architecture, type KuramotoClassifier } from './model.ts';
 import { versions, writeClassifier, type TrainingRecord } from './persist.ts';
-import { accuracy, predict } from './predict.ts';
+import { accuracy, errorOf, predict } from './predict.ts';
 import { loadTask, type Task, type TaskName } from './tasks.ts';
 import { trainOffline, type TrainHistory } from './train.ts';
 
@@ -48,6 +48,12 @@ export interface ExperimentOptions {
   readonly candidates?: number;
   readonly lockSurrogate?: boolean;
   readonly couplingMargin?: number;
+  /**
+   * Independent restarts (default 1): restart 0 runs from `seed`, restart r > 0 from seedFor(seed, RESTART_SEED_BASE + r)
+   * (initial draws, data-driven start parameters, training phases). Kept: the lowest training E_tot at nominal coupling,
+   * all restarts scored with the same initial phases (seedFor(seed, 2)); the test set plays no part.
+   */
+  readonly restarts?: number;
   readonly onIteration?: (t: number, loss: number, accuracy: number) => void;
 }
 
@@ -60,35 +66,35 @@ export interface ExperimentResult {
   readonly testAccuracyAt10ps: number;
 }
 
-/** Runs one experiment. */
+/** Offset of the restart seeds: restart r > 0 runs from seedFor(seed, RESTART_SEED_BASE + r). */
+export const RESTART_SEED_BASE = 10_000;
+
+/** Seed of restart r of a run with seed `seed` (restart 0 is the run seed itself, so one restart is the plain run). */
+export const restartSeed = (seed: number, r: number) => (r === 0 ? seed : seedFor(seed, RESTART_SEED_BASE + r));
+
+/** Runs one experiment: `restarts` independent trainings, the one with the lowest training E_tot kept and scored. */
 export async function runExperiment(o: ExperimentOptions): Promise<ExperimentResult> {
   const started = performance.now();
   const task = loadTask(o.task, o.splitSeed ?? 0);
   const dt = o.dt ?? TRAINING_DT;
-  const { model, chosen, start, errors } = await searchInitialization(
-    {
-      arch: o.arch,
-      n: o.n ?? 6,
-      scaling: task.featureRange,
-      seed: o.seed,
-      settings: { dt },
-      frequencyUnitMHz: o.frequencyUnitMHz ?? (o.arch === 'extended' ? REFINEMENT_FREQUENCY_UNIT_MHZ : FREQUENCY_UNIT_MHZ),
-      gradientHorizon: o.gradientHorizon,
-    },
-    task.train,
-    { pool: o.pool, candidates: o.candidates },
-  );
-  const history = await trainOffline(model, task.train, {
-    iterations: o.iterations,
-    learningRate: o.learningRate ?? LEARNING_RATE,
-    seed: seedFor(o.seed, 1),
-    pool: o.pool,
-    lockSurrogate: o.lockSurrogate,
-    couplingMargin: o.couplingMargin ?? (task.test === task.train ? 0 : TRAINING_COUPLING_MARGIN),
-    onIteration: o.onIteration,
-  });
   const evalSeed = seedFor(o.seed, 2);
-  const trainAccuracy = accuracy(await predict(model, task.train.x, { seed: evalSeed, pool: o.pool }), task.train.y);
+  const restarts = o.restarts ?? 1;
+  if (!(Number.isInteger(restarts) && restarts >= 1)) throw new RangeError(`restarts must be an integer >= 1, got ${restarts}`);
+  let kept: (Trained & { restart: number; trainError: number; trainAccuracy: number }) | null = null;
+  const trainingErrors: number[] = [];
+  for (let r = 0; r < restarts; r++) {
+    const run = await trainOnce(o, task, dt, restartSeed(o.seed, r));
+    const p = await predict(run.model, task.train.x, { seed: evalSeed, pool: o.pool });
+    trainingErrors.push(errorOf(p, task.train.y));
+    if (kept === null || trainingErrors[r] < kept.trainError) {
+      kept?.model.weights.dispose();
+      kept = { ...run, restart: r, trainError: trainingErrors[r], trainAccuracy: accuracy(p, task.train.y) };
+    } else {
+      run.model.weights.dispose();
+    }
+  }
+  const { model, history, init } = kept!;
+  const trainAccuracy = kept!.trainAccuracy;
   const testAccuracy = accuracy(await predict(model, task.test.x, { seed: evalSeed, pool: o.pool }), task.test.y);
   const seconds = (performance.now() - started) / 1000;
   const testAccuracyAt10ps =
@@ -101,7 +107,13 @@ export async function runExperiment(o: ExperimentOptions): Promise<ExperimentRes
     seed: o.seed,
     iterations: o.iterations,
     learningRate: o.learningRate ?? LEARNING_RATE,
-    init: { chosen, start, scores: errors },
+    init,
+    restarts: {
+      count: restarts,
+      seeds: Array.from({ length: restarts }, (_, r) => restartSeed(o.seed, r)),
+      trainingErrors,
+      kept: kept!.restart,
+    },
     losses: history.loss,
     accuracies: history.accuracy,
     bestIteration: history.best,
@@ -112,6 +124,39 @@ export async function runExperiment(o: ExperimentOptions): Promise<ExperimentRes
     versions: versions(),
   };
   return { task, model, history, record, testAccuracyAt10ps };
+}
+
+interface Trained {
+  readonly model: KuramotoClassifier;
+  readonly history: TrainHistory;
+  readonly init: TrainingRecord['init'];
+}
+
+/** One restart: initialisation search and offline training from `seed`. */
+async function trainOnce(o: ExperimentOptions, task: Task, dt: number, seed: number): Promise<Trained> {
+  const { model, chosen, start, errors } = await searchInitialization(
+    {
+      arch: o.arch,
+      n: o.n ?? 6,
+      scaling: task.featureRange,
+      seed,
+      settings: { dt },
+      frequencyUnitMHz: o.frequencyUnitMHz ?? (o.arch === 'extended' ? REFINEMENT_FREQUENCY_UNIT_MHZ : FREQUENCY_UNIT_MHZ),
+      gradientHorizon: o.gradientHorizon,
+    },
+    task.train,
+    { pool: o.pool, candidates: o.candidates },
+  );
+  const history = await trainOffline(model, task.train, {
+    iterations: o.iterations,
+    learningRate: o.learningRate ?? LEARNING_RATE,
+    seed: seedFor(seed, 1),
+    pool: o.pool,
+    lockSurrogate: o.lockSurrogate,
+    couplingMargin: o.couplingMargin ?? (task.test === task.train ? 0 : TRAINING_COUPLING_MARGIN),
+    onIteration: o.onIteration,
+  });
+  return { model, history, init: { chosen, start, scores: errors } };
 }
 
 /** metrics.json: the CLI contract plus a few extras. Accuracies as fractions. */
@@ -129,6 +174,7 @@ export function metricsOf(r: ExperimentResult) {
     parameters: r.model.parameterCount,
     dt: r.model.description.settings.dt,
     bestIteration: r.record.bestIteration,
+    restarts: r.record.restarts,
   };
 }
 

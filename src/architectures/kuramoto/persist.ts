@@ -18,7 +18,12 @@ export interface TrainingRecord {
   readonly learningRate: number;
   /** Index and name of the chosen start and the scores of all candidates (see init.ts). */
   readonly init: { readonly chosen: number; readonly start?: string; readonly scores: readonly number[] };
-  /** Training E_tot and accuracy per iteration (before that iteration's update). */
+  /**
+   * Independent restarts (absent in files written before restarts existed: one): their seeds, their training E_tot at
+   * nominal coupling with the final scoring's initial phases, and the index of the restart kept (the lowest).
+   */
+  readonly restarts?: { readonly count: number; readonly seeds: readonly number[]; readonly trainingErrors: readonly number[]; readonly kept: number };
+  /** Training E_tot and accuracy per iteration (before that iteration's update) of the kept restart. */
   readonly losses: readonly number[];
   readonly accuracies: readonly number[];
   /** Iteration whose weights were kept (lowest training E_tot). */

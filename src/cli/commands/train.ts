@@ -29,6 +29,7 @@ const kuramotoOptions: TrainEntry['options'] = [
   { flags: '--split-seed <n>', description: 'seed of the Iris 30/20 split per species', default: '0' },
   { flags: '--oscillators <n>', description: 'number of oscillators N', default: '6' },
   { flags: '--dt <time>', description: 'Euler step', default: `${TRAINING_DT * 1e12}ps` },
+  { flags: '--restarts <k>', description: 'independent restarts (seeds derived from --seed); keeps the lowest training error', default: '1' },
   { flags: '--out <dir>', description: 'output directory (model.json, metrics.json, figures)' },
 ];
 
@@ -87,6 +88,7 @@ export function parseKuramotoOptions(o: CliOptions) {
     splitSeed: integer(o.splitSeed, '--split-seed', 0),
     n: integer(o.oscillators, '--oscillators', 2),
     dt,
+    restarts: integer(o.restarts, '--restarts', 1),
     out: o.out!,
   };
 }
@@ -94,7 +96,7 @@ export function parseKuramotoOptions(o: CliOptions) {
 async function trainKuramoto(raw: CliOptions): Promise<void> {
   const o = parseKuramotoOptions(raw);
   const pool = new KuramotoPool();
-  const bar = startProgress(`train kuramoto ${o.arch} ${o.task}`, o.iterations);
+  const bar = startProgress(`train kuramoto ${o.arch} ${o.task}`, o.iterations * o.restarts);
   try {
     const result = await runExperiment({
       ...o,
