@@ -321,7 +321,9 @@ function writeResults(): void {
     const cells = (r: Omit<SplitRow, 'splitSeed'>) => [pct(r.train), pct(r.test), pct(r.extendedTrain), pct(r.extendedTest), pct(r.linearSoftmax), pct(r.gaussian)];
     const srows = splits.map((r) => [String(r.splitSeed), ...cells(r)]);
     const keys = ['train', 'test', 'extendedTrain', 'extendedTest', 'linearSoftmax', 'gaussian'] as const;
+    const std = (k: (typeof keys)[number]) => Math.sqrt(splits.reduce((a, r) => a + (r[k] - mean((q) => q[k])) ** 2, 0) / (splits.length - 1));
     srows.push(['mean', ...cells(Object.fromEntries(keys.map((k) => [k, mean((r) => r[k])])) as Omit<SplitRow, 'splitSeed'>)]);
+    srows.push(['std (sample)', ...keys.map((k) => `${(100 * std(k)).toFixed(1)} points`)]);
     const headers = ['split seed', 'reference train', 'reference test', 'extended train', 'extended test', 'linear softmax test (21 parameters)', 'Gaussian classifier test (35)'];
     L.push(markdownTable(headers, srows), '');
   }
