@@ -41,7 +41,7 @@ function resolveModel(t: DeckTask): { model: CnnModel; variability?: Variability
 export async function runCnnDeck(t: DeckTask): Promise<DeckResult> {
   const started = performance.now();
   const { model, variability } = resolveModel(t);
-  const result = await runDescription(partitionDescription(model, t.part, t.inputs, variability), { engine: t.engine, timeoutMs: 1_800_000 });
+  const result = await runDescription(partitionDescription(model, t.part, t.inputs, variability), { engine: t.engine, timeoutMs: 1_800_000, flatten: true });
   const r = readPartition(model, t.part, result);
   return { chains: [...r.chains], currents: [...r.currents], powers: [...r.powers], seconds: (performance.now() - started) / 1000 };
 }
