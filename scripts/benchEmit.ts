@@ -117,8 +117,8 @@ const deckLines = [
   images.length
     ? `Per image at circuit level (\`spinspice validate ${a.model} --engine native --workers 2\`, flat decks, ${images[0].decks} decks of at most ${maxResonators.toLocaleString('en-US')} resonators): ` +
       `${(images.reduce((s, r) => s + r.deckSeconds!, 0) / images.length).toFixed(0)} s of summed deck time (emit + ngspice + read-out, wall time inside the workers) on average over ${images.length} image(s) ` +
-      `(range ${Math.min(...images.map((r) => r.deckSeconds!)).toFixed(0)}-${Math.max(...images.map((r) => r.deckSeconds!)).toFixed(0)} s) in ${a.validation}, measured at nice 19 on the shared machine; ` +
-      'before flat decks the same run took 3308 s for one image (runs/cnn/validate-mnist-s1-epoch4).'
+      `(range ${Math.min(...images.map((r) => r.deckSeconds!)).toFixed(0)}-${Math.max(...images.map((r) => r.deckSeconds!)).toFixed(0)} s) in ${a.validation}. ` +
+      'That is wall time at nice 19 on the shared machine, waiting for a CPU included: it depends on the load of the run and compares neither with the per-deck times above nor across runs.'
     : `No validation records in ${a.validation}: run \`spinspice validate\` there for the per-image circuit time.`,
 ];
 const path = 'docs/BENCHMARKS.md';
