@@ -1,6 +1,14 @@
-// Benchmark of the CNN deck writer: every deck of the MNIST network (6.3 million resonators) for one test image -> docs/BENCHMARKS.md.
-// Usage: nice npm run bench:emit [-- --model runs/cnn/mnist-spintronic-s1/model.json] [--max-resonators 50000] [--keep DIR]
+// Benchmark of the CNN deck writer: every deck of the MNIST network for one test image, and one deck rendered with subcircuit
+// instances vs flat resonators through both engines -> docs/BENCHMARKS.md (sections cnn-emit, cnn-deck).
+// Usage: nice npm run bench:emit [-- --model runs/cnn/mnist-spintronic-s1-e8/model.json] [--max-resonators 10000] [--keep DIR]
+//        [--validation runs/cnn/validate-mnist-s1] (per-image circuit time recorded by that validate run, if present)
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { partitionDescription, readPartition } from '../src/annotate/cnnCircuit.ts';
+import { partitionLayer } from '../src/annotate/cnnPartition.ts';
+import { emitNetlist } from '../src/netlist/emit.ts';
+import { closeEngines, simulate, type EngineName } from '../src/sim/simulate.ts';
+import { referenceNetwork } from '../src/surrogate/cnn/reference.ts';
+import { CIRCUIT_RECORDS } from '../src/validate/cnnValidation.ts';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,7 +20,14 @@ import { markdownTable, replaceSection } from '../src/report/index.ts';
 import { deviceCounts, MNIST_ARCH } from '../src/surrogate/cnn/arch.ts';
 import { fromModelJson, initSpintronic } from '../src/surrogate/cnn/model.ts';
 
-const { values: a } = parseArgs({ options: { model: { type: 'string', default: 'runs/cnn/mnist-spintronic-s1/model.json' }, 'max-resonators': { type: 'string', default: '50000' }, keep: { type: 'string' } } });
+const { values: a } = parseArgs({
+  options: {
+    model: { type: 'string', default: 'runs/cnn/mnist-spintronic-s1-e8/model.json' },
+    'max-resonators': { type: 'string', default: '10000' },
+    keep: { type: 'string' },
+    validation: { type: 'string', default: 'runs/cnn/validate-mnist-s1' },
+  },
+});
 const maxResonators = Number(a['max-resonators']);
 const trained = existsSync(a.model!);
 const model = trained ? fromModelJson(JSON.parse(readFileSync(a.model!, 'utf8'))) : initSpintronic(MNIST_ARCH, 1);
@@ -51,7 +66,63 @@ const lines = [
   '',
   `Memory stays at the size of one deck: the heap peaks at ${(peakHeap / 1e6).toFixed(0)} MB while ${(bytes / 1e9).toFixed(2)} GB of netlists are written.`,
 ];
+
+// ---- one deck, subcircuit instances vs flat resonators, both engines ----
+const pixels = pixelFractions(loadMnist('test'), [0]);
+const reference = referenceNetwork(model).forward(pixels);
+const layerInputs = (l: number) => (l === 0 ? Array.from(pixels, (p) => p * model.physics.inputPowerUw) : Array.from(reference.powers[l - 1]));
+const timed = async <T>(f: () => T | Promise<T>) => {
+  const t = performance.now();
+  const value = await f();
+  return { value, seconds: (performance.now() - t) / 1000 };
+};
+const deckRows: (string | number)[][] = [];
+for (const layer of [0, 1]) {
+  const part = partitionLayer(model.arch, layer, maxResonators)[1];
+  const description = partitionDescription(model, part, layerInputs(layer));
+  const chains: Record<string, Map<number, number>> = {};
+  for (const flatten of [false, true]) {
+    const emitted = await timed(() => emitNetlist(description, 0, { flatten }));
+    for (const engine of ['native', 'wasm'] as EngineName[]) {
+      // best of 3 (native; the shared machine's load only adds time), one WASM run (its engine is started beforehand)
+      if (engine === 'wasm') await simulate('* warm-up\nV1 a 0 1\nR1 a 0 1\n.op\n.end\n');
+      const runs = [];
+      for (let k = 0; k < (engine === 'native' ? 3 : 1); k++) runs.push(await timed(() => simulate(emitted.value.deck, { engine, files: emitted.value.libraries, timeoutMs: 1_800_000 })));
+      const best = runs.reduce((m, r) => (r.seconds < m.seconds ? r : m));
+      chains[`${flatten}-${engine}`] = readPartition(model, part, best.value).chains;
+      deckRows.push([layer, part.resonators, flatten ? 'flat (E per resonator)' : 'subcircuit (X + B per resonator)', engine, `${(Buffer.byteLength(emitted.value.deck) / 1e6).toFixed(2)} MB`, emitted.seconds.toFixed(3), best.seconds.toFixed(3)]);
+      console.log(deckRows[deckRows.length - 1].join(' | '));
+    }
+  }
+  const base = chains['false-native'];
+  const worst = Math.max(...Object.values(chains).flatMap((m) => [...m].map(([c, u]) => Math.abs(u - base.get(c)!) / Math.max(1e-9, Math.abs(base.get(c)!)))));
+  deckRows.push([layer, '', 'largest relative difference of a chain voltage between the four runs', '', '', '', worst.toExponential(1)]);
+}
+await closeEngines();
+const records = join(a.validation!, CIRCUIT_RECORDS);
+const images = existsSync(records)
+  ? readFileSync(records, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { image: number; decks?: number; deckSeconds?: number }).filter((r) => r.deckSeconds !== undefined)
+  : [];
+const deckLines = [
+  '## CNN decks through ngspice: subcircuit instances vs flat resonators',
+  '',
+  `Generated by \`npm run bench:emit\` (scripts/benchEmit.ts): deck 1 of layers 0 and 1 of the same network for MNIST test image 0 (layer 1 fed by the float64 ` +
+    `reference's STNO powers), emitted once with every resonator a spinDiode subcircuit instance (a B-source expression per resonator) and once flat ` +
+    `(\`emitNetlist(d, 0, { flatten: true })\`: the spinDiode's own flat rendering, one linear VCVS \`E p n rf 0 gain\` per resonator with gain = 1e-6 W(f, f_res) from ` +
+    'its weight equation); pooling, V-to-I stages and STNO neurons stay subcircuits in both. Same elements, same nodes, same DC voltage of every resonator in series. ' +
+    'Run time = `simulate()` wall time (deck inlining, engine run, result), native best of 3, WASM one run in a started engine.',
+  '',
+  markdownTable(['layer', 'resonators', 'rendering', 'engine', 'deck text', 'emit s', 'run s'], deckRows),
+  '',
+  images.length
+    ? `Per image at circuit level (\`spinspice validate ${a.model} --engine native --workers 2\`, flat decks, ${images[0].decks} decks of at most ${maxResonators.toLocaleString('en-US')} resonators): ` +
+      `${(images.reduce((s, r) => s + r.deckSeconds!, 0) / images.length).toFixed(0)} s of summed deck time (emit + ngspice + read-out, wall time inside the workers) on average over ${images.length} image(s) ` +
+      `(range ${Math.min(...images.map((r) => r.deckSeconds!)).toFixed(0)}-${Math.max(...images.map((r) => r.deckSeconds!)).toFixed(0)} s) in ${a.validation}. ` +
+      'That is wall time at nice 19 on the shared machine, waiting for a CPU included: it depends on the load of the run and compares neither with the per-deck times above nor across runs.'
+    : `No validation records in ${a.validation}: run \`spinspice validate\` there for the per-image circuit time.`,
+];
 const path = 'docs/BENCHMARKS.md';
-const before = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-writeFileAtomic(path, replaceSection(before, 'cnn-emit', lines.join('\n')));
-console.log(lines.join('\n'));
+let doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
+doc = replaceSection(doc, 'cnn-emit', lines.join('\n'));
+writeFileAtomic(path, replaceSection(doc, 'cnn-deck', deckLines.join('\n')));
+console.log([...lines, '', ...deckLines].join('\n'));

@@ -142,7 +142,7 @@ async function sampleDecks(model: CnnModel, task: CnnTask, images: number[], dec
       const expected = l < r.chains.length ? r.chains[l] : r.fcChains;
       for (const k of picks) {
         const t = performance.now();
-        const out = readPartition(model, parts[k], await runDescription(partitionDescription(model, parts[k], inputs), { engine, timeoutMs: 1_800_000 }));
+        const out = readPartition(model, parts[k], await runDescription(partitionDescription(model, parts[k], inputs), { engine, timeoutMs: 1_800_000, flatten: true }));
         let worst = 0;
         for (const [c, u] of out.chains) worst = Math.max(worst, scale[c] > 0 ? Math.abs(u - expected[c]) / scale[c] : Math.abs(u - expected[c]));
         checks.push({ layer: l, deck: k, image, chains: out.chains.size, resonators: parts[k].resonators, maxChainError: worst, seconds: (performance.now() - t) / 1000 });

@@ -56,7 +56,7 @@ export function writeNetworkDecks(model: CnnModel, pixelFractions: ArrayLike<num
     const parts = partitionLayer(model.arch, l, o.maxResonators);
     const chains = new Float64Array(parts.reduce((n, p) => n + p.units.reduce((m, u) => m + u.chains.length, 0), 0));
     for (const part of parts) {
-      const { deck, libraries: libs, hash } = emitNetlist(partitionDescription(model, part, inputs, o.variability));
+      const { deck, libraries: libs, hash } = emitNetlist(partitionDescription(model, part, inputs, o.variability), 0, { flatten: true });
       const file = `layer${l}-deck${String(part.index).padStart(4, '0')}.cir`;
       writeFileAtomic(join(dir, file), deck);
       for (const [name, text] of Object.entries(libs)) {

@@ -56,6 +56,22 @@ export interface DeviceDefinition<P extends string = string> {
   preamble?: string[];
   /** Body lines of the .subckt (ports in the order of `ports`, params as subckt parameters). */
   subcircuit(render: (equationName: string, bindings?: Record<string, string>) => string): string[];
+  /**
+   * Optional flat rendering of one instance: literal ngspice elements in the deck itself (no .subckt, no expression), their
+   * values evaluated from the same equations with the instance's parameters. The emitter uses it when asked to flatten
+   * (decks of millions of instances, where subcircuit expansion and B-source parsing dominate ngspice's time).
+   */
+  flat?(instance: FlatInstance): string[];
+}
+
+/** What a flat rendering sees of one instance. */
+export interface FlatInstance {
+  /** Instance name: element names are the SPICE letter followed by it (unique per deck like the instance names). */
+  readonly name: string;
+  /** The net a port is connected to. */
+  net(port: string): string;
+  /** A device equation evaluated in float64 with the instance's parameters. */
+  value(equationName: string): number;
 }
 
 /** A device with its equations parsed and compiled once. */

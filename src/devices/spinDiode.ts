@@ -1,11 +1,16 @@
 // Spin-diode resonator (paper 002 eq. 6): rectified DC voltage = RF power x anti-Lorentzian weight; chains sum in series.
+import { formatSpiceNumber as num } from '../units/spiceNumber.ts';
 import { defineDevice } from './device.ts';
+
+/** Volts per rectified microvolt: the rf port carries uW as volts and the weight is in uV/uW. */
+const VOLTS_PER_UV = 1e-6;
 
 /**
  * spinDiode — V = P * W(f, fres),  W = f*(f - fres)/(alpha^2*fres^2 + (f - fres)^2) * A   (paper 002 eq. 6).
  * Zero at f = fres, extremes near f - fres = +-alpha*fres. The rectified voltage appears in series between p and n,
  * so resonators stacked p-to-n form a chain whose voltage is the sum (multiply-and-accumulate).
  * `f` is the frequency of the RF channel that reaches this resonator (from the layer's frequency plan).
+ * Flat, the same resonator is one linear VCVS in series, E p n rf 0 with the literal gain 1e-6 * W (its parameters are fixed).
  */
 export const spinDiode = defineDevice({
   kind: 'spinDiode',
@@ -27,6 +32,9 @@ export const spinDiode = defineDevice({
   },
   dcPaths: [['p', 'n']],
   subcircuit(render) {
-    return [`Bv p n V=1e-6 * v(rf) * (${render('weight')})`];
+    return [`Bv p n V=${num(VOLTS_PER_UV)} * v(rf) * (${render('weight')})`];
+  },
+  flat(r) {
+    return [`E${r.name} ${r.net('p')} ${r.net('n')} ${r.net('rf')} 0 ${num(VOLTS_PER_UV * r.value('weight'))}`];
   },
 });

@@ -1,5 +1,9 @@
 // The whole trained spintronic CNN at circuit level: every layer's decks through ngspice, layer after layer, per test image.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { partitionNetwork } from '../annotate/cnnPartition.ts';
+import { writeJsonAtomic } from '../io/atomic.ts';
 import { pixelFractions, type ImageSet } from '../data/images.ts';
 import type { TaskPool } from '../parallel/taskPool.ts';
 import type { EngineName } from '../sim/simulate.ts';
@@ -57,6 +61,9 @@ export async function runNetworkCircuit(model: CnnModel, set: ImageSet, indices:
   const ref = referenceNetwork(model, variability);
   const modelJson = toModelJson(model);
   const key = `${stableHash(modelJson)}:${o.variability?.sigma ?? 0}:${o.variability?.seed ?? ''}`;
+  const modelDir = mkdtempSync(join(tmpdir(), 'spinspice-cnn-model-'));
+  const modelFile = join(modelDir, 'model.json');
+  writeJsonAtomic(modelFile, modelJson);
   const run = (t: DeckTask): Promise<DeckResult> => (o.pool ? o.pool.run<DeckResult>(new URL('./cnnDeck.ts', import.meta.url), 'runCnnDeck', [t]) : runCnnDeck(t));
   const one = async (image: number): Promise<ImageComparison> => {
     const pixels = pixelFractions(set, [image]);
@@ -69,7 +76,7 @@ export async function runNetworkCircuit(model: CnnModel, set: ImageSet, indices:
     for (let l = 0; l < layers.length; l++) {
       const results = await Promise.all(
         layers[l].map((part) =>
-          run({ model: modelJson, key, part, inputs, engine: o.engine, variability: o.variability && { sigma: o.variability.sigma, seed: o.variability.seed } }).then((r) => {
+          run({ modelFile, key, part, inputs, engine: o.engine, variability: o.variability && { sigma: o.variability.sigma, seed: o.variability.seed } }).then((r) => {
             o.onDeck?.(image, l, part.index, r.seconds);
             return r;
           }),
@@ -114,8 +121,12 @@ export async function runNetworkCircuit(model: CnnModel, set: ImageSet, indices:
       deckSeconds,
     };
   };
-  if (o.pool) return Promise.all(indices.map(one));
-  const out: ImageComparison[] = [];
-  for (const i of indices) out.push(await one(i));
-  return out;
+  try {
+    if (o.pool) return await Promise.all(indices.map(one));
+    const out: ImageComparison[] = [];
+    for (const i of indices) out.push(await one(i));
+    return out;
+  } finally {
+    rmSync(modelDir, { recursive: true, force: true });
+  }
 }

@@ -1,4 +1,5 @@
 // Runs one deck of a CNN through ngspice and reads it back (a task the worker pool can run: plain-data arguments and result).
+import { readFileSync } from 'node:fs';
 import { partitionDescription, readPartition } from '../annotate/cnnCircuit.ts';
 import type { DeckPartition } from '../annotate/cnnPartition.ts';
 import { runDescription } from '../sim/runDescription.ts';
@@ -7,8 +8,9 @@ import { fromModelJson, type CnnModel, type CnnModelJson } from '../surrogate/cn
 import { drawDevices, type Variability } from '../surrogate/cnn/variability.ts';
 
 export interface DeckTask {
-  readonly model: CnnModelJson;
-  /** Identifies the model (and variability) across tasks so a worker rebuilds them once. */
+  /** The model JSON on disk, written once per run: a task carries its path, not the megabytes of model a message would copy. */
+  readonly modelFile: string;
+  /** Identifies the model (and variability) across tasks so a worker reads and rebuilds them once. */
   readonly key: string;
   readonly part: DeckPartition;
   /** The layer's input powers (uW). */
@@ -30,7 +32,7 @@ const cache = new Map<string, { model: CnnModel; variability?: Variability }>();
 function resolveModel(t: DeckTask): { model: CnnModel; variability?: Variability } {
   let hit = cache.get(t.key);
   if (!hit) {
-    const model = fromModelJson(t.model);
+    const model = fromModelJson(JSON.parse(readFileSync(t.modelFile, 'utf8')) as CnnModelJson);
     hit = { model, variability: t.variability && { sigma: t.variability.sigma, draws: drawDevices(model.arch, t.variability.seed) } };
     cache.clear();
     cache.set(t.key, hit);
@@ -41,7 +43,7 @@ function resolveModel(t: DeckTask): { model: CnnModel; variability?: Variability
 export async function runCnnDeck(t: DeckTask): Promise<DeckResult> {
   const started = performance.now();
   const { model, variability } = resolveModel(t);
-  const result = await runDescription(partitionDescription(model, t.part, t.inputs, variability), { engine: t.engine, timeoutMs: 1_800_000 });
+  const result = await runDescription(partitionDescription(model, t.part, t.inputs, variability), { engine: t.engine, timeoutMs: 1_800_000, flatten: true });
   const r = readPartition(model, t.part, result);
   return { chains: [...r.chains], currents: [...r.currents], powers: [...r.powers], seconds: (performance.now() - started) / 1000 };
 }

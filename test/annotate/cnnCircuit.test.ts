@@ -62,7 +62,7 @@ async function deckParity(model: CnnModel, layer: number, deck: number, max: num
   const r = ref.forward(pixelFractions(digits, [image]));
   const inputs = layer === 0 ? pixelFractions(digits, [image]) : r.powers[layer - 1];
   const part = partitionLayer(model.arch, layer, max)[deck];
-  const out = readPartition(model, part, await runDescription(partitionDescription(model, part, inputs, v)));
+  const out = readPartition(model, part, await runDescription(partitionDescription(model, part, inputs, v), { flatten: true }));
   const l = ref.layers[layer];
   const scale = chainVoltages({ ...l, weight: l.weight.map(Math.abs) }, inputs);
   const expected = layer < r.chains.length ? r.chains[layer] : r.fcChains;
@@ -106,7 +106,8 @@ test('the deck writer emits every deck to disk one at a time; its logits are the
     const ref = referenceNetwork(model).forward(pixels);
     logits.forEach((z, i) => assert.ok(Math.abs(z - ref.logits[i]) <= 1e-12 * Math.max(...ref.logits.map(Math.abs)), `logit ${i}`));
     assert.is(decks.length, partitionNetwork(DIGITS_ARCH, 20000).flat().length);
-    assert.ok(readdirSync(dir).includes('spinspice_spinDiode.lib') && readdirSync(dir).includes('decks.json'));
+    assert.ok(readdirSync(dir).includes('spinspice_stnoActivation.lib') && readdirSync(dir).includes('decks.json'));
+    assert.not.ok(readdirSync(dir).includes('spinspice_spinDiode.lib'), 'resonators are flat elements, not subcircuit instances');
     const deck = decks.find((d) => d.layer === 1)!;
     const result = await simulate(readFileSync(join(dir, deck.file), 'utf8'), { baseDir: dir });
     const part = partitionLayer(DIGITS_ARCH, 1, 20000)[deck.index];

@@ -2,6 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { resolveDescription } from '../../src/spec/resolve.ts';
+import { emitNetlist } from '../../src/netlist/emit.ts';
 import { runDescription } from '../../src/sim/runDescription.ts';
 
 const alpha = 0.01;
@@ -45,7 +46,8 @@ test('extremes lie at f - f_res = +-alpha*f_res within 2 %', async () => {
   }
 });
 
-test('a 5-resonator chain in series equals the sum of its resonators', async () => {
+/** Five resonators in series from ground, each fed by its own RF power source. */
+function fiveChain() {
   const fres = [1.1e9, 1.3e9, 1.5e9, 1.7e9, 1.9e9];
   const f = [1.105e9, 1.29e9, 1.52e9, 1.7e9, 1.88e9];
   const P = [0.3, 1, 0.7, 0.2, 0.9];
@@ -56,10 +58,25 @@ test('a 5-resonator chain in series equals the sum of its resonators', async () 
     sources: P.map((p, i) => ({ name: `pw${i}`, type: 'V' as const, nets: { p: `in${i}`, n: '0' }, dc: p })),
     analyses: [{ type: 'op' }],
   });
-  const r = await runDescription(d);
-  const expected = fres.reduce((s, fr, i) => s + antiLorentzian(P[i] * 1e-6, f[i], fr), 0);
-  const chain = r.variables['v(top)'][0];
+  return { d, expected: fres.reduce((s, fr, i) => s + antiLorentzian(P[i] * 1e-6, f[i], fr), 0) };
+}
+
+test('a 5-resonator chain in series equals the sum of its resonators', async () => {
+  const { d, expected } = fiveChain();
+  const chain = (await runDescription(d)).variables['v(top)'][0];
   assert.ok(Math.abs(chain / expected - 1) < 1e-9, `chain ${chain} vs sum ${expected}`);
+});
+
+test('flat rendering (one linear VCVS per resonator, literal gain from the weight equation) gives the subcircuit chain', async () => {
+  const { d, expected } = fiveChain();
+  const { deck, libraries } = emitNetlist(d, 0, { flatten: true });
+  assert.equal(Object.keys(libraries), [], 'no subcircuit library');
+  assert.is(deck.split('\n').filter((l) => /^Er\d /.test(l)).length, 5);
+  assert.not.match(deck, /^X/m);
+  const flat = (await runDescription(d, { flatten: true })).variables['v(top)'][0];
+  const subckt = (await runDescription(d)).variables['v(top)'][0];
+  assert.ok(Math.abs(flat / subckt - 1) < 1e-12, `flat ${flat} vs subcircuit ${subckt}`);
+  assert.ok(Math.abs(flat / expected - 1) < 1e-9, `flat ${flat} vs sum ${expected}`);
 });
 
 test.run();
