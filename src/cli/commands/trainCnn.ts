@@ -12,7 +12,7 @@ import { bounded, integer, outputDir } from '../options.ts';
 export const cnnOptions: readonly { flags: string; description: string; default?: string }[] = [
   { flags: '--task <name>', description: `task (${CNN_TASKS.join(', ')})` },
   { flags: '--network <kind>', description: 'spintronic (resonator chains + STNOs) or software (same shape, ReLU)', default: 'spintronic' },
-  { flags: '--epochs <n>', description: 'training epochs (digits 20, mnist 12)' },
+  { flags: '--epochs <n>', description: 'training epochs (digits 20, mnist 8)' },
   { flags: '--sigma <s>', description: 'resonance variability during training, in units of the half width alpha*f (paper 002 eq. 4)', default: '0' },
   { flags: '--seed <n>', description: 'seed of initialisation and shuffles', default: '1' },
   { flags: '--variability-seed <n>', description: 'seed of the device draws (default: --seed)' },
