@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { runCnn, writeCnnRun, type CnnMetrics } from '../src/architectures/cnn/experiment.ts';
 import { epochReaching, loadedEpochs, readCnnProgress, type CnnRunProgress } from '../src/architectures/cnn/runProgress.ts';
 import { TASKS, taskData, type CnnTask } from '../src/architectures/cnn/tasks.ts';
-import { evaluateUnderVariability, PAPER_SIGMAS, type VariabilityPoint } from '../src/architectures/cnn/variabilitySweep.ts';
+import { evaluateUnderVariability, PAPER_SIGMAS, type VariabilityPoint, type VariabilitySweepRecord } from '../src/architectures/cnn/variabilitySweep.ts';
 import { partitionDescription, readPartition } from '../src/annotate/cnnCircuit.ts';
 import { partitionLayer } from '../src/annotate/cnnPartition.ts';
 import { evenlySpaced, pickImages, pixelFractions } from '../src/data/images.ts';
@@ -105,7 +105,7 @@ function sweepEval(task: CnnTask, seed: number, deviceSeeds: number[]): void {
   // MNIST with variability evaluates every resonator's chain term (5.7 million per image): a subset of the test set
   const images = task === 'mnist' ? MNIST_VARIABILITY_IMAGES : test.count;
   const points = evaluateUnderVariability(model, pickImages(test, evenlySpaced(test.count, images)), PAPER_SIGMAS, deviceSeeds, (p) => log(`  ${task} s${seed} sigma ${p.sigma} devices ${p.deviceSeed}: ${pct(p.accuracy)} %`));
-  writeJsonAtomic(file, { task, modelSeed: seed, images, points });
+  writeJsonAtomic(file, { task, modelSeed: seed, images, points } satisfies VariabilitySweepRecord);
 }
 
 if (phases.has('variability-digits')) {

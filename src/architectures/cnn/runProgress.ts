@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EpochRecord } from '../../surrogate/cnn/train.ts';
 import type { CnnMetrics } from './experiment.ts';
+import { TASKS, type CnnTask } from './tasks.ts';
 
 export interface CnnRunProgress {
   /** metrics.json written (the run ended); false while only a checkpoint exists. */
@@ -10,6 +11,10 @@ export interface CnnRunProgress {
   readonly network: string;
   readonly task: string;
   readonly seed: number;
+  /** Architecture name (model.json arch.name). */
+  readonly arch: string;
+  /** Resonance variability during training (eq. 4, half widths); 0 without. */
+  readonly sigma: number;
   /** Finished epochs, one record each. */
   readonly history: readonly EpochRecord[];
   /** Training wall time so far (s), all sessions of a resumed run. */
@@ -24,7 +29,7 @@ export interface CnnRunProgress {
 }
 
 interface CheckpointFile {
-  run: { task: string; network: string; seed: number; batchSize: number; lr: number; lrDecay: number };
+  run: { task: CnnTask; network: string; seed: number; sigma: number; batchSize: number; lr: number; lrDecay: number };
   history: EpochRecord[];
   seconds: number;
   batch: number;
@@ -37,12 +42,12 @@ export function readCnnProgress(dir: string): CnnRunProgress | undefined {
   const m = read<CnnMetrics>(join(dir, 'metrics.json'));
   const c = read<CheckpointFile>(join(dir, 'checkpoint.json'));
   if (m && (!c || m.history.length >= c.history.length)) {
-    return { finished: true, network: m.network, task: m.task, seed: m.seed, history: m.history, seconds: m.seconds, training: m.training, testAccuracy: m.test.accuracy, trainAccuracy: m.train.accuracy };
+    return { finished: true, network: m.network, task: m.task, seed: m.seed, arch: m.arch, sigma: m.sigma, history: m.history, seconds: m.seconds, training: m.training, testAccuracy: m.test.accuracy, trainAccuracy: m.train.accuracy };
   }
   if (!c) return undefined;
   const last = c.history[c.history.length - 1];
-  const { task, network, seed, batchSize, lr, lrDecay } = c.run;
-  return { finished: false, network, task, seed, history: c.history, seconds: c.seconds, training: { batchSize, lr, lrDecay }, testAccuracy: last?.testAccuracy, trainAccuracy: last?.trainAccuracy, batch: c.batch };
+  const { task, network, seed, sigma, batchSize, lr, lrDecay } = c.run;
+  return { finished: false, network, task, seed, arch: TASKS[task].arch.name, sigma, history: c.history, seconds: c.seconds, training: { batchSize, lr, lrDecay }, testAccuracy: last?.testAccuracy, trainAccuracy: last?.trainAccuracy, batch: c.batch };
 }
 
 /** The first epoch (1-based) whose test accuracy reaches `target`, or undefined. */
