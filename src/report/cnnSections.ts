@@ -1,6 +1,6 @@
 // Report sections of a CNN run folder (paper 002): training and learning curve, devices and estimates, variability, circuit validation, mismatch.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { readCnnProgress, type CnnRunProgress } from '../architectures/cnn/runProgress.ts';
 import { CNN_TASKS, TASKS, type CnnTask } from '../architectures/cnn/tasks.ts';
 import type { VariabilitySweepRecord } from '../architectures/cnn/variabilitySweep.ts';
@@ -127,7 +127,7 @@ async function variabilitySection(file: string, where: string): Promise<Entry | 
   return {
     topic: 'mismatch',
     section: {
-      heading: `Resonance-frequency variability (${where}, ${relative(join(file, '..'), file)})`,
+      heading: `Resonance-frequency variability: ${basename(file)} (${where})`,
       text: `Test accuracy of the ${v.task ?? ''} model (seed ${v.modelSeed ?? '-'}) on ${v.images ?? '?'} test images with every resonator shifted by eq. 4 (sigma in half widths), device draws seeded per column.`,
       svg: positive.length > 1 ? await lineChart({ title: 'Test accuracy vs sigma (mean over device seeds)', xLabel: 'sigma', yLabel: 'test accuracy (%)', logX: true, markers: true, series: [{ name: 'evaluated', x: positive, y: positive.map((s) => 100 * mean(s)) }] }) : undefined,
       table: { headers: ['sigma', ...seeds.map((s) => `device seed ${s}`)], rows: sigmas.map((sigma) => [sigma, ...seeds.map((seed) => pct(at(sigma, seed)))]) },
