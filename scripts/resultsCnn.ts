@@ -280,7 +280,7 @@ if (phases.has('report')) {
           ? `Epoch${loaded.length > 1 ? 's' : ''} ${loaded.join(', ')} ran under heavy load (${Math.round(Math.min(...rates(loaded)))}-${Math.round(Math.max(...rates(loaded)))} img/s, less than half the run's best rate, while other jobs shared the 2 cores), ` +
             `so the wall time above mostly measures the load; `
           : '') +
-        (free.length ? `unloaded epochs ran at ${Math.round(Math.min(...rates(free)))}-${Math.round(Math.max(...rates(free)))} img/s, ${perEpoch.toFixed(0)} s per epoch (${((perEpoch * p.history.length) / 60).toFixed(0)} min for ${p.history.length} epochs at that rate).` : ''),
+        (free.length ? `${loaded.length ? 'the other' : 'all'} epochs ran at ${Math.round(Math.min(...rates(free)))}-${Math.round(Math.max(...rates(free)))} img/s, ${perEpoch.toFixed(0)} s per epoch (${((perEpoch * p.history.length) / 60).toFixed(0)} min for ${p.history.length} epochs at that rate).` : ''),
       '',
     );
   }
