@@ -251,9 +251,9 @@ if (phases.has('report')) {
   const mnist = NETWORKS.map((n) => ({ n, p: readCnnProgress(runDir('mnist', n, 1)) }));
   const paperMnist = (n: string) => (n === 'spintronic' ? '99.11 ± 0.1' : '99.16 ± 0.07');
   const mnistRows = mnist.map(({ n, p }) => {
-    if (!p || p.history.length === 0) return [n, p ? `0 (training; epoch 1 at batch ${p.batch})` : 'not run yet', '—', '—', '—', '—', '—', paperMnist(n)];
+    if (!p || p.history.length === 0) return [n, p ? `0 (not finished: checkpoint.json resumes at epoch 1, batch ${p.batch ?? 0})` : 'not run yet', '—', '—', '—', '—', '—', paperMnist(n)];
     const last = p.history[p.history.length - 1];
-    const epochs = p.finished ? String(p.history.length) : `${p.history.length} finished (still training${p.batch ? `; epoch ${p.history.length + 1} at batch ${p.batch}` : ''})`;
+    const epochs = p.finished ? String(p.history.length) : `${p.history.length} (not finished: checkpoint.json resumes at epoch ${p.history.length + 1}, batch ${p.batch ?? 0})`;
     return [
       n,
       epochs,
@@ -271,16 +271,14 @@ if (phases.has('report')) {
   for (const { n, p } of trained) {
     const reached = epochReaching(p.history, MNIST_TARGET);
     const loaded = loadedEpochs(p.history);
-    const rates = (epochs: number[]) => epochs.map((e) => p.history[e - 1].imagesPerSecond);
-    const free = p.history.map((_, i) => i + 1).filter((e) => !loaded.includes(e));
-    const perEpoch = free.length ? rates(free).reduce((s, r) => s + 60000 / r, 0) / free.length : NaN;
+    const rates = p.history.map((h) => h.imagesPerSecond);
+    const fastest = Math.max(...rates);
+    const range = (es: number[]) => `${Math.round(Math.min(...es.map((e) => rates[e - 1])))}-${Math.round(Math.max(...es.map((e) => rates[e - 1])))} img/s`;
     lines.push(
       `${n[0].toUpperCase()}${n.slice(1)}: ${reached ? `test accuracy >= ${pct(MNIST_TARGET, 1)} % first at epoch ${reached} (${pct(p.history[reached - 1].testAccuracy!)} %)` : `test accuracy < ${pct(MNIST_TARGET, 1)} % in every epoch so far`}. ` +
-        (loaded.length
-          ? `Epoch${loaded.length > 1 ? 's' : ''} ${loaded.join(', ')} ran under heavy load (${Math.round(Math.min(...rates(loaded)))}-${Math.round(Math.max(...rates(loaded)))} img/s, less than half the run's best rate, while other jobs shared the 2 cores), ` +
-            `so the wall time above mostly measures the load; `
-          : '') +
-        (free.length ? `${loaded.length ? 'the other' : 'all'} epochs ran at ${Math.round(Math.min(...rates(free)))}-${Math.round(Math.max(...rates(free)))} img/s, ${perEpoch.toFixed(0)} s per epoch (${((perEpoch * p.history.length) / 60).toFixed(0)} min for ${p.history.length} epochs at that rate).` : ''),
+        `The run shared the 2 cores with other jobs, so its wall time measures the load more than the network: its epochs ran at ${range(p.history.map((_, i) => i + 1))}` +
+        (loaded.length ? `, epoch${loaded.length > 1 ? 's' : ''} ${loaded.join(', ')} at under half the fastest epoch's rate (${range(loaded)}, heavy load)` : '') +
+        `; at the fastest epoch's rate one epoch takes ${(60000 / fastest).toFixed(0)} s and ${p.history.length} epochs ${((p.history.length * 60000) / fastest / 60).toFixed(0)} min (an upper bound for a quiet machine).`,
       '',
     );
   }
@@ -302,7 +300,7 @@ if (phases.has('report')) {
         xLabel: 'epoch',
         yLabel: 'test accuracy (%)',
         markers: true,
-        series: trained.map(({ n, p }) => ({ name: p.finished ? n : `${n} (still training)`, x: p.history.map((h) => h.epoch + 1), y: p.history.map((h) => 100 * (h.testAccuracy ?? NaN)) })),
+        series: trained.map(({ n, p }) => ({ name: p.finished ? n : `${n} (not finished)`, x: p.history.map((h) => h.epoch + 1), y: p.history.map((h) => 100 * (h.testAccuracy ?? NaN)) })),
       }),
     });
   }

@@ -30,7 +30,7 @@ export function isCnnFolder(dir: string): boolean {
 type Entry = { topic: Topic; section: ReportSection };
 
 async function trainingSections(p: CnnRunProgress, where: string): Promise<Entry[]> {
-  const status = p.finished ? 'finished' : `still training: ${p.history.length} epoch${p.history.length === 1 ? '' : 's'} finished${p.batch ? `, epoch ${p.history.length + 1} at batch ${p.batch}` : ''} (the command resumes from checkpoint.json)`;
+  const status = p.finished ? 'finished' : `not finished: ${p.history.length} epoch${p.history.length === 1 ? '' : 's'} done, checkpoint.json resumes at epoch ${p.history.length + 1}, batch ${p.batch ?? 0} (rerun the same train command)`;
   const out: Entry[] = [];
   out.push({
     topic: 'training',

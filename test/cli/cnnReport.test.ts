@@ -62,14 +62,14 @@ test('report of a trained digits run with variability, validation and mc folders
   assert.ok((html.match(/<svg/g) ?? []).length >= 4, 'learning curve, variability, mc accuracy and sensitivity figures');
 });
 
-test('report of a run still training (checkpoint.json only): its finished epochs, status, estimates from the architecture', async () => {
+test('report of a run not finished (checkpoint.json only): its finished epochs, status, estimates from the architecture', async () => {
   const running = join(dir, 'running');
   mkdirSync(running);
   copyFileSync(join(run, 'checkpoint.json'), join(running, 'checkpoint.json'));
   const r = await runCli(['report', running]);
   assert.is(r.code, 0, r.err);
   const html = readFileSync(join(running, 'report.html'), 'utf8');
-  assert.match(html, 'still training: 1 epoch finished');
+  assert.match(html, 'not finished: 1 epoch done, checkpoint.json resumes at epoch 2, batch 0');
   assert.ok(headings(html).includes('Learning curve (.)'));
   assert.match(html, 'the digits architecture (no model.json yet)');
 });

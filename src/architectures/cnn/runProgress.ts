@@ -1,4 +1,4 @@
-// How far a CNN run folder's training got: its metrics.json when finished, else the checkpoint.json of a run still training.
+// How far a CNN run folder's training got: its metrics.json when finished, else the checkpoint.json of an unfinished run (running or stopped).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EpochRecord } from '../../surrogate/cnn/train.ts';
@@ -22,9 +22,9 @@ export interface CnnRunProgress {
   readonly training: { readonly batchSize: number; readonly lr: number; readonly lrDecay: number };
   /** Test accuracy of the last finished epoch (the whole test set). */
   readonly testAccuracy?: number;
-  /** Finished runs: accuracy on the whole training set after training; running: the last epoch's running mean. */
+  /** Finished runs: accuracy on the whole training set after training; unfinished: the last epoch's running mean. */
   readonly trainAccuracy?: number;
-  /** Running: the next batch of the unfinished epoch (0 at an epoch boundary). */
+  /** Unfinished runs: the next batch of the epoch under way (0 at an epoch boundary). */
   readonly batch?: number;
 }
 
