@@ -2,13 +2,14 @@
 // Usage: nice npm run results:cnn -- [--phases train-digits,variability-digits,mnist,variability-mnist,circuit,rf,report]
 //        [--seeds 5] [--sigma-seeds 3] [--workers 2] [--engine native|wasm] [--circuit-images 20] [--mnist-circuit-images 0]
 // Every job writes runs/cnn/... and is skipped when its output exists (resumable). MNIST trains through the CLI (resumable):
-//   nice spinspice train cnn --task mnist --network spintronic --out runs/cnn/mnist-spintronic-s1   (and --network software)
+//   nice spinspice train rfcnn --task mnist --network spintronic --out runs/cnn/mnist-spintronic-s1   (and --network software)
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCnn, writeCnnRun, type CnnMetrics } from '../src/architectures/cnn/experiment.ts';
+import { epochReaching, loadedEpochs, readCnnProgress, type CnnRunProgress } from '../src/architectures/cnn/runProgress.ts';
 import { TASKS, taskData, type CnnTask } from '../src/architectures/cnn/tasks.ts';
-import { evaluateUnderVariability, PAPER_SIGMAS, type VariabilityPoint } from '../src/architectures/cnn/variabilitySweep.ts';
+import { evaluateUnderVariability, PAPER_SIGMAS, type VariabilityPoint, type VariabilitySweepRecord } from '../src/architectures/cnn/variabilitySweep.ts';
 import { partitionDescription, readPartition } from '../src/annotate/cnnCircuit.ts';
 import { partitionLayer } from '../src/annotate/cnnPartition.ts';
 import { evenlySpaced, pickImages, pixelFractions } from '../src/data/images.ts';
@@ -18,11 +19,10 @@ import { bandChart, lineChart, markdownTable, replaceSection } from '../src/repo
 import { runDescription } from '../src/sim/runDescription.ts';
 import { closeEngines, type EngineName } from '../src/sim/simulate.ts';
 import { resolveDescription } from '../src/spec/resolve.ts';
-import { cnnShapes, deviceCounts, layerInputs, MNIST_ARCH } from '../src/surrogate/cnn/arch.ts';
-import { frequencyPlan } from '../src/surrogate/cnn/frequencyPlan.ts';
+import { deviceCounts } from '../src/surrogate/cnn/arch.ts';
 import { useConvBackend } from '../src/surrogate/cnn/backend.ts';
-import { hardwareEstimates } from '../src/surrogate/cnn/estimates.ts';
-import { fromModelJson, type CnnModel } from '../src/surrogate/cnn/model.ts';
+import { modelEstimates } from '../src/surrogate/cnn/estimates.ts';
+import { fromModelJson, initSpintronic, type CnnModel } from '../src/surrogate/cnn/model.ts';
 import { readJsonl } from '../src/io/jsonl.ts';
 import { cnnMismatchStudy, type CnnMismatchSummary } from '../src/montecarlo/cnnStudies.ts';
 import { chainVoltages, referenceNetwork } from '../src/surrogate/cnn/reference.ts';
@@ -60,15 +60,15 @@ interface StudyModel {
   readonly note: string;
 }
 /**
- * The spintronic models a task's studies may use, preferred first: seed 1's trained model, then for MNIST while it trains its
- * end-of-epoch checkpoints, latest first.
+ * The spintronic models a task's studies may use, preferred first: seed 1's trained model (MNIST: 8 epochs), then for MNIST the
+ * epoch-4 snapshot of the same run, kept only because the whole-network circuit validation ran on it while the run trained.
  */
 function studyModels(task: CnnTask): StudyModel[] {
   const dir = runDir(task, 'spintronic', 1);
-  const checkpoints = task === 'mnist' ? [4, 3, 2, 1] : [];
+  const final = metricsOf(dir);
   return [
-    { dir, tag: 's1', note: 'trained model, seed 1' },
-    ...checkpoints.map((e) => ({ dir: `${dir}-epoch${e}`, tag: `s1-epoch${e}`, note: `seed 1 after ${e} of 5 epochs (its epoch-${e} checkpoint: the run was still training)` })),
+    { dir, tag: 's1', note: `trained model, seed 1${final ? `, ${final.epochs} epochs` : ''}` },
+    ...(task === 'mnist' ? [{ dir: `${dir}-epoch4`, tag: 's1-epoch4', note: 'seed 1 after 4 epochs (its epoch-4 checkpoint, written while the run trained)' }] : []),
   ].filter((m) => existsSync(join(m.dir, 'model.json')));
 }
 /** The model the task's studies run on. */
@@ -105,7 +105,7 @@ function sweepEval(task: CnnTask, seed: number, deviceSeeds: number[]): void {
   // MNIST with variability evaluates every resonator's chain term (5.7 million per image): a subset of the test set
   const images = task === 'mnist' ? MNIST_VARIABILITY_IMAGES : test.count;
   const points = evaluateUnderVariability(model, pickImages(test, evenlySpaced(test.count, images)), PAPER_SIGMAS, deviceSeeds, (p) => log(`  ${task} s${seed} sigma ${p.sigma} devices ${p.deviceSeed}: ${pct(p.accuracy)} %`));
-  writeJsonAtomic(file, { task, modelSeed: seed, images, points });
+  writeJsonAtomic(file, { task, modelSeed: seed, images, points } satisfies VariabilitySweepRecord);
 }
 
 if (phases.has('variability-digits')) {
@@ -232,7 +232,7 @@ if (phases.has('report')) {
   const figs: { file: string; svg: Promise<string> }[] = [];
   lines.push('## Convolutional network from resonator chains and STNO neurons (paper 002)', '');
   lines.push(
-    'Generated by `npm run results:cnn` (scripts/resultsCnn.ts) from the runs in runs/cnn/ (MNIST networks trained with `spinspice train cnn --task mnist ' +
+    'Generated by `npm run results:cnn` (scripts/resultsCnn.ts) from the runs in runs/cnn/ (MNIST networks trained with `spinspice train rfcnn --task mnist ' +
       '--network spintronic|software --seed 1 --out runs/cnn/mnist-<network>-s1`). Spintronic network (PHYSICS.md section 3): every synapse is a ' +
       '`spinDiode` resonator, W(f, f_res) = f (f - f_res) / (alpha^2 f_res^2 + (f - f_res)^2) A, alpha = 0.01, A = 1 uV/uW, rendered from the device ' +
       "file into tfjs; chains sum in series; convolutions share weights through f_res = f_RF (1 - zeta) with zeta trained per filter coefficient (in units " +
@@ -247,20 +247,51 @@ if (phases.has('report')) {
   );
 
   // MNIST
-  const mnist = NETWORKS.map((n) => ({ n, m: metricsOf(runDir('mnist', n, 1)) }));
+  const MNIST_TARGET = 0.989;
+  const mnist = NETWORKS.map((n) => ({ n, p: readCnnProgress(runDir('mnist', n, 1)) }));
   const paperMnist = (n: string) => (n === 'spintronic' ? '99.11 ± 0.1' : '99.16 ± 0.07');
-  const mnistRows = mnist.map(({ n, m }) => {
-    if (m) return [n, m.epochs, `${m.training.batchSize} / ${m.training.lr} x ${m.training.lrDecay}^e`, pct(m.test.accuracy), pct(m.train.accuracy), (m.seconds / 3600).toFixed(2), Math.round(m.imagesPerSecond), paperMnist(n)];
-    const c = readJson<{ run: { batchSize: number; lr: number; lrDecay: number }; history: { testAccuracy?: number; trainAccuracy: number; seconds: number }[]; seconds: number }>(join(runDir('mnist', n, 1), 'checkpoint.json'));
-    const last = c?.history[c.history.length - 1];
-    if (!c || !last) return [n, '—', '—', 'not run yet', '—', '—', '—', paperMnist(n)];
-    const imagesPerSecond = (c.history.length * 60000) / c.history.reduce((t, h) => t + h.seconds, 0);
-    return [n, `${c.history.length} (still training)`, `${c.run.batchSize} / ${c.run.lr} x ${c.run.lrDecay}^e`, `${pct(last.testAccuracy ?? NaN)} after epoch ${c.history.length}`, `${pct(last.trainAccuracy)} (running mean)`, (c.seconds / 3600).toFixed(2), Math.round(imagesPerSecond), paperMnist(n)];
+  const mnistRows = mnist.map(({ n, p }) => {
+    if (!p || p.history.length === 0) return [n, p ? `0 (not finished: checkpoint.json resumes at epoch 1, batch ${p.batch ?? 0})` : 'not run yet', '—', '—', '—', '—', '—', paperMnist(n)];
+    const last = p.history[p.history.length - 1];
+    const epochs = p.finished ? String(p.history.length) : `${p.history.length} (not finished: checkpoint.json resumes at epoch ${p.history.length + 1}, batch ${p.batch ?? 0})`;
+    return [
+      n,
+      epochs,
+      `${p.training.batchSize} / ${p.training.lr} x ${p.training.lrDecay}^e`,
+      `${pct(p.testAccuracy ?? NaN)}${p.finished ? '' : ` after epoch ${p.history.length}`}`,
+      `${pct(p.trainAccuracy ?? NaN)}${p.finished ? '' : ' (running mean)'}`,
+      (p.seconds / 3600).toFixed(2),
+      `${last.seconds.toFixed(0)} s (${Math.round(last.imagesPerSecond)} img/s)`,
+      paperMnist(n),
+    ];
   });
   lines.push('### MNIST, paper architecture (conv 32 5x5 pad 1, pool, STNO, conv 64 5x5 pad 1, pool, STNO, FC 1600 x 10)', '');
-  lines.push(markdownTable(['network', 'epochs', 'batch / lr', 'test accuracy %', 'train accuracy %', 'training wall time (h)', 'images/s (wall, shared machine)', 'paper test % (10 trials)'], mnistRows), '');
-  const curves = mnist.filter((x) => x.m);
-  if (curves.length) {
+  lines.push(markdownTable(['network', 'epochs', 'batch / lr', 'test accuracy %', 'train accuracy %', 'training wall time (h)', 'last epoch: wall time (rate)', 'paper test % (10 trials)'], mnistRows), '');
+  const trained = mnist.filter((x): x is { n: (typeof NETWORKS)[number]; p: CnnRunProgress } => !!x.p && x.p.history.length > 0);
+  for (const { n, p } of trained) {
+    const reached = epochReaching(p.history, MNIST_TARGET);
+    const loaded = loadedEpochs(p.history);
+    const rates = p.history.map((h) => h.imagesPerSecond);
+    const fastest = Math.max(...rates);
+    const range = (es: number[]) => `${Math.round(Math.min(...es.map((e) => rates[e - 1])))}-${Math.round(Math.max(...es.map((e) => rates[e - 1])))} img/s`;
+    lines.push(
+      `${n[0].toUpperCase()}${n.slice(1)}: ${reached ? `test accuracy >= ${pct(MNIST_TARGET, 1)} % first at epoch ${reached} (${pct(p.history[reached - 1].testAccuracy!)} %)` : `test accuracy < ${pct(MNIST_TARGET, 1)} % in every epoch so far`}. ` +
+        `The run shared the 2 cores with other jobs, so its wall time measures the load more than the network: its epochs ran at ${range(p.history.map((_, i) => i + 1))}` +
+        (loaded.length ? `, epoch${loaded.length > 1 ? 's' : ''} ${loaded.join(', ')} at under half the fastest epoch's rate (${range(loaded)}, heavy load)` : '') +
+        `; at the fastest epoch's rate one epoch takes ${(60000 / fastest).toFixed(0)} s and ${p.history.length} epochs ${((p.history.length * 60000) / fastest / 60).toFixed(0)} min (an upper bound for a quiet machine).`,
+      '',
+    );
+  }
+  if (trained.length) {
+    const most = Math.max(...trained.map((x) => x.p.history.length));
+    const cell = (p: CnnRunProgress | undefined, e: number) => (p && p.history[e] ? [pct(p.history[e].testAccuracy ?? NaN), `${p.history[e].seconds.toFixed(0)} (${Math.round(p.history[e].imagesPerSecond)})`] : ['—', '—']);
+    lines.push(
+      markdownTable(
+        ['epoch', ...NETWORKS.flatMap((n) => [`${n} test %`, `${n} wall time s (img/s)`])],
+        Array.from({ length: most }, (_, e) => [e + 1, ...NETWORKS.flatMap((n) => cell(mnist.find((x) => x.n === n)!.p, e))]),
+      ),
+      '',
+    );
     lines.push('One seed each (the paper: 10 trials). ![MNIST learning curves](figures/cnn-mnist-learning.svg)', '');
     figs.push({
       file: 'cnn-mnist-learning.svg',
@@ -269,7 +300,7 @@ if (phases.has('report')) {
         xLabel: 'epoch',
         yLabel: 'test accuracy (%)',
         markers: true,
-        series: curves.map(({ n, m }) => ({ name: n, x: m!.history.map((h) => h.epoch + 1), y: m!.history.map((h) => 100 * (h.testAccuracy ?? NaN)) })),
+        series: trained.map(({ n, p }) => ({ name: p.finished ? n : `${n} (not finished)`, x: p.history.map((h) => h.epoch + 1), y: p.history.map((h) => 100 * (h.testAccuracy ?? NaN)) })),
       }),
     });
   }
@@ -334,23 +365,36 @@ if (phases.has('report')) {
   }
 
   // estimates
-  const e = hardwareEstimates(MNIST_ARCH, frequencyPlan(layerInputs(cnnShapes(MNIST_ARCH))));
-  const counts = deviceCounts(MNIST_ARCH);
-  lines.push('### Power, latency, area (paper 002 section 1.5), recomputed from the architecture (`hardwareEstimates`)', '');
+  const estimateModels = (['mnist', 'digits'] as CnnTask[]).map((task) => {
+    const source = studyModel(task);
+    const model = source && modelOf(source.dir);
+    return model ? { task, what: `${task} (${join(source.dir, 'model.json')})`, model } : { task, what: `${task} (untrained ${TASKS[task].arch.name})`, model: initSpintronic(TASKS[task].arch, 1) };
+  });
+  const est = estimateModels.map((x) => ({ ...x, e: modelEstimates(x.model), counts: deviceCounts(x.model.arch) }));
+  const col = (f: (x: (typeof est)[number]) => string) => est.map(f);
+  const mm2 = (m2: number) => (m2 * 1e6).toExponential(2);
+  lines.push('### Power, latency, area (paper 002 section 1.5), recomputed from each model (`modelEstimates`)', '');
+  lines.push(
+    'Computed from the architecture, frequency plan and damping stored in model.json (`src/surrogate/cnn/estimates.ts`): 0.1 uW per device (neurons = RF emitters, ' +
+      'i.e. input pixels and STNOs; synapses = resonators), relaxation time 1/(alpha f_min), one relaxation time per device layer, 40 nm cells. The same function ' +
+      'gives the digits network its (smaller) numbers: they follow the architecture.',
+    '',
+  );
   lines.push(
     markdownTable(
-      ['quantity', 'ours', 'paper'],
+      ['quantity', ...col((x) => x.what), 'paper (MNIST)'],
       [
-        ['neurons (RF emitters: pixels + STNOs)', counts.neurons.toLocaleString('en-US'), '7792'],
-        ['synapses (filter taps x chains)', counts.synapses.toLocaleString('en-US'), '6.7 million'],
-        ['resonators that receive a signal (zero-padding taps need none)', counts.resonatorsWithInput.toLocaleString('en-US'), '—'],
-        ['power at 0.1 uW per device', `${e.powerW.toFixed(3)} W`, '~0.67 W'],
-        ['relaxation time 1/(alpha f_min)', `${(e.relaxationS * 1e9).toFixed(0)} ns`, '100 ns'],
-        [`latency (${e.stages} device layers in series)`, `${(e.latencyS * 1e9).toFixed(0)} ns`, '< 1 us'],
-        ['energy per image', `${(e.energyPerImageJ * 1e9).toFixed(0)} nJ`, '—'],
-        ['conv 1 area, unfolded crossbar / compact (40 nm cells)', `${(e.convAreas[0].crossbarM2 * 1e6).toExponential(2)} / ${(e.convAreas[0].compactM2 * 1e6).toExponential(2)} mm^2`, '2.7e-2 / 8.6e-4 mm^2'],
-        ['conv 2 area, unfolded crossbar / compact', `${(e.convAreas[1].crossbarM2 * 1e6).toExponential(2)} / ${(e.convAreas[1].compactM2 * 1e6).toExponential(2)} mm^2`, '—'],
-        ['power vs Nvidia Tegra TK1 (8 W)', `${e.gpuPowerRatio.toFixed(1)}x less`, '11.9x'],
+        ['neurons (RF emitters: pixels + STNOs)', ...col((x) => x.counts.neurons.toLocaleString('en-US')), '7792'],
+        ['synapses (filter taps x chains)', ...col((x) => x.counts.synapses.toLocaleString('en-US')), '6.7 million'],
+        ['resonators that receive a signal (zero-padding taps need none)', ...col((x) => x.counts.resonatorsWithInput.toLocaleString('en-US')), '—'],
+        ['power at 0.1 uW per device', ...col((x) => `${x.e.powerW.toPrecision(3)} W`), '~0.67 W'],
+        ['relaxation time 1/(alpha f_min)', ...col((x) => `${(x.e.relaxationS * 1e9).toFixed(0)} ns`), '100 ns'],
+        ['latency (device layers in series)', ...col((x) => `${(x.e.latencyS * 1e9).toFixed(0)} ns (${x.e.stages} layers)`), '< 1 us'],
+        ['energy per image', ...col((x) => `${(x.e.energyPerImageJ * 1e9).toPrecision(3)} nJ`), '—'],
+        ['conv 1 area, unfolded crossbar / compact (40 nm cells)', ...col((x) => `${mm2(x.e.convAreas[0].crossbarM2)} / ${mm2(x.e.convAreas[0].compactM2)} mm^2`), '2.7e-2 / 8.6e-4 mm^2'],
+        ['conv 2 area, unfolded crossbar / compact', ...col((x) => `${mm2(x.e.convAreas[1].crossbarM2)} / ${mm2(x.e.convAreas[1].compactM2)} mm^2`), '—'],
+        ['all resonators, one cell each', ...col((x) => `${mm2(x.e.resonatorAreaM2)} mm^2`), '—'],
+        ['power vs Nvidia Tegra TK1 (8 W)', ...col((x) => `${x.e.gpuPowerRatio.toPrecision(3)}x less`), '11.9x'],
       ],
     ),
     '',

@@ -6,6 +6,7 @@ import type { VowelNoiseSweep } from '../montecarlo/vowelStudies.ts';
 import type { ValidationReport } from '../validate/kuramotoValidation.ts';
 import type { VowelValidationReport } from '../validate/vowelValidation.ts';
 import { VERSION } from '../version.ts';
+import { cnnSections, isCnnFolder } from './cnnSections.ts';
 import type { HtmlReportInput, ReportSection } from './html.ts';
 import type { Cell } from './tables.ts';
 
@@ -28,7 +29,7 @@ const svgIn = (dir: string, name: string) => (existsSync(join(dir, name)) ? read
 
 /** Story order of the report: what a folder's files are about decides where its sections go. */
 const ORDER = ['devices', 'training', 'annotation', 'validation', 'noise', 'mismatch'] as const;
-type Topic = (typeof ORDER)[number];
+export type Topic = (typeof ORDER)[number];
 
 /** Sections for one folder, by the files it holds (empty when it holds none we know), each with its topic. */
 function sectionsOf(root: string, dir: string, meta: Record<string, string | number>): { topic: Topic; section: ReportSection }[] {
@@ -189,10 +190,12 @@ function sectionsOf(root: string, dir: string, meta: Record<string, string | num
 }
 
 /** The report of a run folder; throws when it holds nothing a report can show. */
-export function buildRunReport(dir: string): HtmlReportInput {
+export async function buildRunReport(dir: string): Promise<HtmlReportInput> {
   const meta: Record<string, string | number> = { spinspice: VERSION, node: process.version, folder: dir, generated: new Date().toISOString() };
-  const sections = folders(dir)
-    .flatMap((f) => sectionsOf(dir, f, meta))
+  const perFolder = [];
+  // CNN folders (paper 002) have sections of their own; their figures are drawn here from the records
+  for (const f of folders(dir)) perFolder.push(...(isCnnFolder(f) ? await cnnSections(dir, f, meta) : sectionsOf(dir, f, meta)));
+  const sections = perFolder
     .sort((a, b) => ORDER.indexOf(a.topic) - ORDER.indexOf(b.topic))
     .map((e) => e.section);
   if (sections.length === 0) throw new Error(`${dir} holds no metrics.json, annotation.json, validation.json, noise.json or summary.json`);

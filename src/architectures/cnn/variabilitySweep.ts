@@ -14,6 +14,15 @@ export interface VariabilityPoint {
   readonly loss: number;
 }
 
+/** A sweep as stored (results:cnn: runs/cnn/results/<task>-variability-eval-<model>.json); `spinspice report` shows any *variability*.json of this shape. */
+export interface VariabilitySweepRecord {
+  readonly task: string;
+  readonly modelSeed: number;
+  /** Test images evaluated (evenly spaced over the test set). */
+  readonly images: number;
+  readonly points: readonly VariabilityPoint[];
+}
+
 /**
  * Test accuracy of a model whose every resonator is shifted by eq. 4, f_res = f_res,nominal (1 + alpha sigma n), for each sigma and
  * device seed (the same draws n for every sigma of a seed). The weights were trained without knowing the shifts: weight sharing

@@ -13,11 +13,11 @@ export function registerReport(program: Command): void {
     .description('write DIR/report.html from what a run folder holds (training, back-annotation, validation, noise and mismatch studies)')
     .argument('<dir>', 'run folder')
     .option('--out <file>', 'HTML file to write (default DIR/report.html)')
-    .action((dir: string, o: { out?: string }) => {
+    .action(async (dir: string, o: { out?: string }) => {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError('is not a folder', 'dir', dir);
       let input;
       try {
-        input = buildRunReport(dir);
+        input = await buildRunReport(dir);
       } catch (e) {
         throw new InputError((e as Error).message, 'dir', dir);
       }

@@ -37,15 +37,19 @@ const kuramotoOptions: TrainEntry['options'] = [
 const ENTRIES: Record<string, TrainEntry> = {
   kuramoto: { options: kuramotoOptions, handler: trainKuramoto },
   dynamical: { options: dynamicalOptions, handler: trainDynamicalHandler },
-  cnn: { options: cnnOptions, handler: trainCnnHandler },
+  rfcnn: { options: cnnOptions, handler: trainCnnHandler },
   vowels: { options: vowelOptions, handler: (o) => trainVowelsHandler(o, (dir: string) => void outputDir(dir)) },
 };
+
+/** Other names of an architecture (kept so that earlier command lines still run). */
+const ALIASES: Record<string, string> = { cnn: 'rfcnn' };
+const NAMES = `${Object.keys(ENTRIES).join(', ')}; ${Object.entries(ALIASES).map(([alias, name]) => `${alias} = ${name}`).join(', ')}`;
 
 export function registerTrain(program: Command): void {
   const cmd = program
     .command('train')
-    .description(`train a network offline (architectures: ${Object.keys(ENTRIES).join(', ')})`)
-    .argument('<architecture>', Object.keys(ENTRIES).join(' | '));
+    .description(`train a network offline (architectures: ${NAMES})`)
+    .argument('<architecture>', [...Object.keys(ENTRIES), ...Object.keys(ALIASES)].join(' | '));
   // Options of every architecture, without defaults: each handler gets its own defaults below.
   const seen = new Set<string>();
   for (const entry of Object.values(ENTRIES)) {
@@ -56,9 +60,10 @@ export function registerTrain(program: Command): void {
       cmd.addOption(option);
     }
   }
-  cmd.action(async (architecture: string, parsed: CliOptions) => {
+  cmd.action(async (name: string, parsed: CliOptions) => {
+    const architecture = ALIASES[name] ?? name;
     const entry = ENTRIES[architecture];
-    if (!entry) throw new InputError(`unknown architecture '${architecture}' (one of ${Object.keys(ENTRIES).join(', ')})`, 'architecture');
+    if (!entry) throw new InputError(`unknown architecture '${name}' (one of ${NAMES})`, 'architecture');
     const own = new Map(entry.options.map((o) => [new Option(o.flags).attributeName(), o]));
     for (const [key, value] of Object.entries(parsed)) {
       if (value !== undefined && !own.has(key)) throw new InputError(`not an option of 'train ${architecture}'`, `--${kebab(key)}`);

@@ -1,4 +1,4 @@
-// `spinspice train cnn --task digits|mnist ...`: option definitions and the handler (validation, resumable training, outputs).
+// `spinspice train rfcnn --task digits|mnist ...` (alias `train cnn`): option definitions and the handler (validation, resumable training, outputs).
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../errors.ts';
 import { fromModelJson, type CnnModelJson } from '../../surrogate/cnn/model.ts';
@@ -8,11 +8,11 @@ import { runCnn, writeCnnRun } from '../../architectures/cnn/experiment.ts';
 import { useConvBackend } from '../../surrogate/cnn/backend.ts';
 import { bounded, integer, outputDir } from '../options.ts';
 
-/** Commander-style option definitions of the `cnn` architecture (defaults of the task apply when a flag is absent). */
+/** Commander-style option definitions of the `rfcnn` architecture (defaults of the task apply when a flag is absent). */
 export const cnnOptions: readonly { flags: string; description: string; default?: string }[] = [
   { flags: '--task <name>', description: `task (${CNN_TASKS.join(', ')})` },
   { flags: '--network <kind>', description: 'spintronic (resonator chains + STNOs) or software (same shape, ReLU)', default: 'spintronic' },
-  { flags: '--epochs <n>', description: 'training epochs (digits 20, mnist 12)' },
+  { flags: '--epochs <n>', description: 'training epochs (digits 20, mnist 8)' },
   { flags: '--sigma <s>', description: 'resonance variability during training, in units of the half width alpha*f (paper 002 eq. 4)', default: '0' },
   { flags: '--seed <n>', description: 'seed of initialisation and shuffles', default: '1' },
   { flags: '--variability-seed <n>', description: 'seed of the device draws (default: --seed)' },
@@ -64,7 +64,7 @@ export function parseCnnOptions(o: CliOptions) {
 export async function trainCnnHandler(raw: CliOptions): Promise<void> {
   const o = parseCnnOptions(raw);
   const backend = await useConvBackend();
-  const bar = startProgress(`train cnn ${o.network} ${o.task} (${backend})`, o.epochs);
+  const bar = startProgress(`train rfcnn ${o.network} ${o.task} (${backend})`, o.epochs);
   let run;
   try {
     run = await runCnn({

@@ -1,6 +1,7 @@
 // Power, latency and area of the RF spintronic CNN as functions of its architecture (paper 002 section 1.5).
 import { cnnShapes, deviceCounts, type CnnArch } from './arch.ts';
 import type { FrequencyPlan } from './frequencyPlan.ts';
+import type { CnnModel } from './model.ts';
 
 export interface EstimateAssumptions {
   /** Minimum power per synapse and per neuron (paper 002: 0.1 uW: 0.1 uW RF per resonator; 0.1 uW DC per 20 nm STNO). */
@@ -66,4 +67,9 @@ export function hardwareEstimates(arch: CnnArch, plan: FrequencyPlan, a: Estimat
     gpuPowerRatio: a.gpu.powerW / powerW,
     gpuLatencyRatio: a.gpu.latencyS / latencyS,
   };
+}
+
+/** The estimates of a model: its architecture, its frequency plan (model.json) and its resonators' damping. */
+export function modelEstimates(model: CnnModel, a: EstimateAssumptions = PAPER_ASSUMPTIONS): HardwareEstimates {
+  return hardwareEstimates(model.arch, model.plan, { ...a, alpha: model.physics.alpha });
 }
