@@ -1,5 +1,6 @@
 // Reproduce paper 001 (seeds, ablation of the training recipe, time-scale and density sweeps) -> docs/RESULTS.md + SVG figures.
-// Usage: nice npx tsx scripts/resultsDynamical.ts [--seeds 5] [--epochs 30] [--sweep-seeds 3] [--sweep-epochs 30] [--shard i/n] [--report-only]
+// Usage: nice npx tsx scripts/resultsDynamical.ts [--seeds 5] [--epochs 30] [--sweep-seeds 3] [--sweep-epochs 30]
+//        [--ablation-epochs 30 (0: no ablation runs)] [--only spintronic,ctrnn,ablation,sweeps] [--shard i/n] [--report-only]
 // Each run is saved to runs/dynamical/<name>.json (+ .model.json), the name keyed by the recipe, and skipped when present
 // (resumable; shards split the runs; a changed recipe never reuses a stale run).
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
@@ -21,6 +22,8 @@ const { values: a } = parseArgs({
     epochs: { type: 'string', default: String(SEQDIGITS_EPOCHS) },
     'sweep-seeds': { type: 'string', default: '3' },
     'sweep-epochs': { type: 'string', default: String(SEQDIGITS_EPOCHS) },
+    'ablation-epochs': { type: 'string', default: String(SEQDIGITS_EPOCHS) },
+    only: { type: 'string', default: 'spintronic,ctrnn,ablation,sweeps' },
     shard: { type: 'string', default: '0/1' },
     'report-only': { type: 'boolean', default: false },
   },
@@ -29,6 +32,10 @@ const seeds = Array.from({ length: Number(a.seeds) }, (_, i) => i + 1);
 const sweepSeeds = seeds.slice(0, Number(a['sweep-seeds']));
 const epochs = Number(a.epochs);
 const sweepEpochs = Number(a['sweep-epochs']);
+const ablationEpochs = Number(a['ablation-epochs']);
+const GROUPS = ['spintronic', 'ctrnn', 'ablation', 'sweeps'] as const;
+const only = a.only!.split(',');
+if (only.some((g) => !(GROUPS as readonly string[]).includes(g))) throw new Error(`--only: a comma list of ${GROUPS.join(', ')} (got ${a.only})`);
 const [shard, shards] = a.shard!.split('/').map(Number);
 const DIR = 'runs/dynamical';
 const DT = [0.2, 0.4, 1, 2.5, 5];
@@ -48,6 +55,8 @@ const ABLATION = [
 
 interface Job {
   name: string;
+  /** Which part of the study the run belongs to (--only selects the groups to run). */
+  group: (typeof GROUPS)[number];
   model: NeuronModel;
   seed: number;
   epochs: number;
@@ -63,17 +72,18 @@ interface Saved {
 }
 
 const jobs: Job[] = [];
-const add = (j: Omit<Job, 'name'>) => {
+const add = (j: Omit<Job, 'name' | 'group'>, group: Job['group']) => {
   const r = SEQDIGITS_RECIPE[j.model];
   const recipe = j.variant && j.variant !== 'a3' ? j.variant : `lr${r.lr0}-i${r.initDrive}${r.readoutNorm ? '-norm' : ''}`;
   const name = `${j.model}-dt${j.dtInputNs}-d${j.density}-e${j.epochs}-s${j.seed}-${recipe}`;
-  if (!jobs.some((x) => x.name === name)) jobs.push({ ...j, name });
+  if (!jobs.some((x) => x.name === name)) jobs.push({ ...j, name, group });
 };
-for (const model of ['spintronic', 'ctrnn'] as const) for (const seed of seeds) add({ model, seed, epochs, dtInputNs: 1, density: 0.5 });
-for (const ab of ABLATION) add({ model: 'spintronic', seed: seeds[0], epochs, dtInputNs: 1, density: 0.5, variant: ab.key });
+for (const model of ['spintronic', 'ctrnn'] as const) for (const seed of seeds) add({ model, seed, epochs, dtInputNs: 1, density: 0.5 }, model);
+if (ablationEpochs) for (const ab of ABLATION) add({ model: 'spintronic', seed: seeds[0], epochs: ablationEpochs, dtInputNs: 1, density: 0.5, variant: ab.key }, 'ablation');
+// density points first: every one costs a 1 ns run, while dt_input = 2.5 and 5 ns take 2.5x and 5x the RK4 steps
 for (const seed of sweepSeeds) {
-  for (const dt of DT) add({ model: 'spintronic', seed, epochs: sweepEpochs, dtInputNs: dt, density: 0.5 });
-  for (const d of DENSITY) add({ model: 'spintronic', seed, epochs: sweepEpochs, dtInputNs: 1, density: d });
+  for (const d of DENSITY) add({ model: 'spintronic', seed, epochs: sweepEpochs, dtInputNs: 1, density: d }, 'sweeps');
+  for (const dt of DT) add({ model: 'spintronic', seed, epochs: sweepEpochs, dtInputNs: dt, density: 0.5 }, 'sweeps');
 }
 
 const pct = (v: number) => (v * 100).toFixed(2);
@@ -81,7 +91,7 @@ const load = (name: string): Saved | undefined => (existsSync(join(DIR, `${name}
 
 function runJob(j: Job): void {
   const t = performance.now();
-  const curves = j.dtInputNs === 1 && j.density === 0.5 && j.epochs === epochs && j.seed === seeds[0];
+  const curves = j.model === 'spintronic' && j.dtInputNs === 1 && j.density === 0.5 && j.epochs === epochs && j.seed === seeds[0];
   const ab = ABLATION.find((x) => x.key === j.variant);
   const { model, metrics } = runSeqDigits({
     model: j.model,
@@ -104,7 +114,7 @@ function runJob(j: Job): void {
 
 if (!a['report-only']) {
   jobs.forEach((j, i) => {
-    if (i % shards === shard && !load(j.name)) runJob(j);
+    if (i % shards === shard && only.includes(j.group) && !load(j.name)) runJob(j);
   });
 }
 
@@ -152,11 +162,12 @@ const isMain = (j: Job, model: NeuronModel) => j.model === model && j.dtInputNs 
 const lines: string[] = [];
 lines.push('## Dynamical STNO network: sequential digits (paper 001)', '');
 lines.push(
-  `Generated by \`npm run results:dynamical -- --seeds ${a.seeds} --epochs ${epochs} --sweep-seeds ${a['sweep-seeds']} --sweep-epochs ${sweepEpochs}\` ` +
+  `Generated by \`npm run results:dynamical -- --seeds ${a.seeds} --epochs ${epochs} --sweep-seeds ${a['sweep-seeds']} --sweep-epochs ${sweepEpochs} --ablation-epochs ${ablationEpochs}\` ` +
     `(scripts/resultsDynamical.ts). Network of PHYSICS.md section 2: 3 layers x 32 \`stnoPower\` ` +
     `neurons, tau = 14.12 ns, S = 0.5, b_fixed = 2 gamma, f_cut = 1 MHz, density 0.5, 64 pixels 1 ns apart (u = pixel / 16), ` +
     `readout of the last layer at t = 64 ns, softmax + NLL; batches of 120, element-wise clipping at 1, Adam with lr = lr0 / (epoch / 8.077 + 1), ` +
-    `${epochs} epochs (sweeps: ${sweepEpochs}). Integration: classical RK4, input held over each interval, step h = dt_input / ` +
+    `${epochs} epochs${epochs === SEQDIGITS_EPOCHS ? ' (SEQDIGITS_EPOCHS: fixed from the compute budget and seed 1 underfitting at 30 epochs, before any longer run; every seed that ran is reported)' : ''} ` +
+    `(sweeps: ${sweepEpochs} epochs, ${sweepSeeds.length} seed${sweepSeeds.length === 1 ? '' : 's'}). Integration: classical RK4, input held over each interval, step h = dt_input / ` +
     `max(2, ceil(dt_input / 0.5 ns)) (h = 0.5 ns at 1 ns inputs); BPTT by the exact discrete adjoint of that RK4 map.`,
   '',
   `Training recipe (src/architectures/dynamical/seqDigits.ts, SEQDIGITS_RECIPE): weights and biases trained in units of the ` +
@@ -175,10 +186,11 @@ const rows = (['spintronic', 'ctrnn'] as const).map((model) => {
   if (!acc.length) return [model, '0', '—', '—', '—', '—', paper(model)];
   const [m, sd] = meanStd(acc);
   const train = main(model).map((s) => s.metrics.train.accuracy);
-  return [model, String(acc.length), pct(quantile(acc, 0.5)), `${pct(m)} ± ${pct(sd)}`, acc.map(pct).join(', '), pct(quantile(train, 0.5)), paper(model)];
+  const perSeed = main(model).map((s) => `s${s.metrics.seed} ${pct(s.metrics.test.accuracy)}`);
+  return [model, String(acc.length), pct(quantile(acc, 0.5)), `${pct(m)} ± ${pct(sd)}`, perSeed.join(', '), pct(quantile(train, 0.5)), paper(model)];
 });
 lines.push('### Test accuracy over seeds (%)', '');
-lines.push(markdownTable(['network', 'seeds', 'median', 'mean ± std', 'per seed (1..n)', 'median train', 'paper (10 seeds)'], rows), '');
+lines.push(markdownTable(['network', 'seeds', 'median', 'mean ± std', 'per seed', 'median train', 'paper (10 seeds)'], rows), '');
 const halving = main('spintronic').filter((s) => s.halfStepTestAccuracy !== undefined);
 if (halving.length) {
   const d = halving.map((s) => Math.abs(s.halfStepTestAccuracy! - s.metrics.test.accuracy) * 100);
@@ -189,9 +201,11 @@ if (halving.length) {
   );
 }
 
-const ablation = ABLATION.map((ab) => ({ ab, r: results((j) => j.variant === ab.key || (ab.key === 'a3' && isMain(j, 'spintronic') && j.seed === seeds[0]))[0] })).filter((x) => x.r);
+// the ablation's last step is the recipe itself: at the main epochs it is the main seed-1 run (deduplicated by name)
+const isAblation = (j: Job, key: string) => j.variant === key || (key === 'a3' && ablationEpochs === epochs && isMain(j, 'spintronic') && j.seed === seeds[0]);
+const ablation = ablationEpochs ? ABLATION.map((ab) => ({ ab, r: results((j) => isAblation(j, ab.key))[0] })).filter((x) => x.r) : [];
 if (ablation.length) {
-  lines.push(`### Why the first runs stalled near 69 %: the recipe step by step (spintronic, seed ${seeds[0]}, ${epochs} epochs)`, '');
+  lines.push(`### Why the first runs stalled near 69 %: the recipe step by step (spintronic, seed ${seeds[0]}, ${ablationEpochs} epochs)`, '');
   lines.push(
     markdownTable(
       ['recipe', 'test %', 'train %', 'I * dt after training', 'readout fitted alone on the initial network, test %'],
@@ -215,6 +229,7 @@ const sweep = DT.map((dt) => {
 const figs: { file: string; svg: Promise<string> }[] = [];
 if (sweep.length) {
   lines.push('### Time scale: accuracy vs input interval (tau = 14.12 ns, recipe fixed at its 1 ns values)', '');
+  if (sweepEpochs < epochs) lines.push(`Sweeps train ${sweepEpochs} epochs instead of ${epochs}: their accuracies sit below the seed table; compare points with each other.`, '');
   lines.push(
     markdownTable(
       ['dt_input (ns)', 'seeds', 'median test %', 'IQR', 'per seed', 'median I*dt'],

@@ -20,7 +20,11 @@ export const SEQDIGITS_RECIPE: Record<NeuronModel, { lr0: number; initDrive: num
   spintronic: { lr0: 0.05, initDrive: 0.5, readoutNorm: true },
   ctrnn: { lr0: 0.05, initDrive: 0.2, readoutNorm: true },
 };
-export const SEQDIGITS_EPOCHS = 30;
+/**
+ * Epochs per run. The schedule lr0 / (epoch / 8.077 + 1) decays slowly (lr0 / 4.7 at epoch 30) and 30 epochs left seed 1
+ * underfitted (train 87.97 %, test 86.10 %, still rising); 40 is what five seeds fit in our compute budget.
+ */
+export const SEQDIGITS_EPOCHS = 40;
 
 /** The split seed every run uses unless told otherwise (all seeds see the same 898 / 899 images). */
 export const DEFAULT_SPLIT_SEED = 0;
