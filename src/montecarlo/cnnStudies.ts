@@ -1,10 +1,10 @@
 // Mismatch Monte Carlo of a spintronic CNN: resumable trials, summary, a nominal run and the accuracy lost to each knob alone.
 import { join } from 'node:path';
-import { writeFileAtomic, writeJsonAtomic } from '../io/atomic.ts';
-import { barChart, histogram } from '../report/distributionFigures.ts';
+import { writeJsonAtomic } from '../io/atomic.ts';
 import type { CnnTarget } from '../validate/cnnValidation.ts';
 import { CNN_KNOBS, runCnnTrial, type CnnSpreads, type CnnTrialRecord, type CnnTrialSpec } from './cnnTrial.ts';
 import { runStudy } from './study.ts';
+import { writeStudyFigures } from './studyFigures.ts';
 import { summarize, type StudySummary } from './summary.ts';
 
 /** What every trial of a study shares besides its spreads and index. */
@@ -65,20 +65,7 @@ export async function cnnMismatchStudy(
   }
   const out: CnnMismatchSummary = { ...summarize(records, o.threshold), level: c.level, seed: o.seed, spreads: o.spreads, examples: c.indices.length, modelHash: c.target.modelHash, nominal, sensitivity };
   writeJsonAtomic(join(o.dir, 'summary.json'), out);
-  const accuracies = records.filter((r) => r.accuracy !== undefined).map((r) => 100 * r.accuracy!);
-  if (accuracies.length > 0) {
-    const title = `test accuracy over ${accuracies.length} trials (${c.level}, sigma ${o.spreads.sigma}, gain ${100 * o.spreads.gain} %)`;
-    writeFileAtomic(join(o.dir, 'accuracy.svg'), await histogram({ title, xLabel: 'accuracy (%)', values: accuracies }));
-  }
-  if (sensitivity.length > 0) {
-    const svg = await barChart({
-      title: `accuracy lost to each knob alone (${o.sensitivityTrials} trials each, ${c.level})`,
-      categories: sensitivity.map((s) => s.knob),
-      values: sensitivity.map((s) => 100 * s.drop),
-      xLabel: 'knob',
-      yLabel: 'accuracy drop (points)',
-    });
-    writeFileAtomic(join(o.dir, 'sensitivity.svg'), svg);
-  }
+  const accuracies = records.filter((r) => r.accuracy !== undefined).map((r) => r.accuracy!);
+  await writeStudyFigures({ dir: o.dir, level: c.level, accuracies, sensitivity, sensitivityTrials: o.sensitivityTrials, accuracyTitle: `test accuracy over ${accuracies.length} trials (${c.level}, sigma ${o.spreads.sigma}, gain ${100 * o.spreads.gain} %)` });
   return out;
 }

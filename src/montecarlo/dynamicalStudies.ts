@@ -1,12 +1,12 @@
 // Mismatch Monte Carlo of a back-annotated dynamical STNO network, with a one-at-a-time sensitivity ranking.
 import { join } from 'node:path';
-import { writeFileAtomic, writeJsonAtomic } from '../io/atomic.ts';
+import { writeJsonAtomic } from '../io/atomic.ts';
 import type { TaskPool } from '../parallel/taskPool.ts';
-import { barChart, histogram } from '../report/distributionFigures.ts';
 import type { DynamicalTarget } from '../validate/dynamicalValidation.ts';
 import { DYNAMICAL_KNOB_NAMES, dynamicalNoSpreads, type DynamicalKnob, type DynamicalSpreads } from './dynamicalMismatch.ts';
 import type { DynamicalCircuitRun, DynamicalTrialRecord, DynamicalTrialSpec } from './dynamicalTrial.ts';
 import { runStudy } from './study.ts';
+import { writeStudyFigures } from './studyFigures.ts';
 import { summarize, type StudySummary } from './summary.ts';
 
 export interface DynamicalStudyContext extends DynamicalCircuitRun {
@@ -89,17 +89,7 @@ export async function dynamicalMismatchStudy(
   }
   const out: DynamicalMismatchSummary = { ...summary, level: o.level, seed: o.seed, spreads: o.spreads, examples: c.target.indices.length, modelHash: c.target.modelHash, nominal, sensitivity };
   writeJsonAtomic(join(o.dir, 'summary.json'), out);
-  const accuracies = records.filter((r) => r.accuracy !== undefined).map((r) => 100 * r.accuracy!);
-  if (accuracies.length > 0) writeFileAtomic(join(o.dir, 'accuracy.svg'), await histogram({ title: `test accuracy over ${accuracies.length} mismatch trials (${o.level})`, xLabel: 'accuracy (%)', values: accuracies }));
-  if (sensitivity.length > 0) {
-    const svg = await barChart({
-      title: `accuracy lost to each knob alone (${o.sensitivityTrials} trials each, ${o.level})`,
-      categories: sensitivity.map((s) => s.knob),
-      values: sensitivity.map((s) => 100 * s.drop),
-      xLabel: 'knob',
-      yLabel: 'accuracy drop (points)',
-    });
-    writeFileAtomic(join(o.dir, 'sensitivity.svg'), svg);
-  }
+  const accuracies = records.filter((r) => r.accuracy !== undefined).map((r) => r.accuracy!);
+  await writeStudyFigures({ dir: o.dir, level: o.level, accuracies, sensitivity, sensitivityTrials: o.sensitivityTrials });
   return out;
 }

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../io/atomic.ts';
 import type { TaskPool } from '../parallel/taskPool.ts';
 import { seedFor } from '../random/rng.ts';
-import { histogram, barChart } from '../report/distributionFigures.ts';
 import { bandChart } from '../report/xyFigures.ts';
 import type { EngineName } from '../sim/simulate.ts';
 import type { KuramotoSettings } from '../surrogate/kuramoto/params.ts';
@@ -11,6 +10,7 @@ import type { KuramotoTarget } from '../validate/kuramotoTarget.ts';
 import type { Level, TrialRecord, TrialSpec } from './kuramotoTrial.ts';
 import { KNOB_NAMES, noSpreads, type KnobName, type Spreads } from './mismatch.ts';
 import { runStudy } from './study.ts';
+import { writeStudyFigures } from './studyFigures.ts';
 import { summarize, type StudySummary } from './summary.ts';
 
 /** What every study of a target shares. */
@@ -137,20 +137,8 @@ export async function mismatchStudy(
     sensitivity,
   };
   writeJsonAtomic(join(o.dir, 'summary.json'), out);
-  const accuracies = records.filter((r) => r.accuracy !== undefined).map((r) => 100 * r.accuracy!);
-  if (accuracies.length > 0) {
-    writeFileAtomic(join(o.dir, 'accuracy.svg'), await histogram({ title: `test accuracy over ${accuracies.length} mismatch trials (${o.level})`, xLabel: 'accuracy (%)', values: accuracies }));
-  }
-  if (sensitivity.length > 0) {
-    const svg = await barChart({
-      title: `accuracy lost to each knob alone (${o.sensitivityTrials} trials each, ${o.level})`,
-      categories: sensitivity.map((s) => s.knob),
-      values: sensitivity.map((s) => 100 * s.drop),
-      xLabel: 'knob',
-      yLabel: 'accuracy drop (points)',
-    });
-    writeFileAtomic(join(o.dir, 'sensitivity.svg'), svg);
-  }
+  const accuracies = records.filter((r) => r.accuracy !== undefined).map((r) => r.accuracy!);
+  await writeStudyFigures({ dir: o.dir, level: o.level, accuracies, sensitivity, sensitivityTrials: o.sensitivityTrials });
   return out;
 }
 

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../io/atomic.ts';
 import type { TaskPool } from '../parallel/taskPool.ts';
 import { seedFor } from '../random/rng.ts';
-import { barChart, histogram } from '../report/distributionFigures.ts';
 import { bandChart } from '../report/xyFigures.ts';
 import type { EngineName } from '../sim/simulate.ts';
 import { resolveForcedSettings, type ForcedSettings } from '../surrogate/forced/params.ts';
@@ -11,6 +10,7 @@ import type { VowelTarget } from '../validate/vowelTarget.ts';
 import type { Level } from './kuramotoTrial.ts';
 import { knobTableSpreads } from './mismatch.ts';
 import { runStudy } from './study.ts';
+import { writeStudyFigures } from './studyFigures.ts';
 import { summarize, type StudySummary } from './summary.ts';
 import { VOWEL_KNOB_NAMES, VOWEL_KNOBS, type VowelKnob, type VowelSpreads, type VowelTrialRecord, type VowelTrialSpec } from './vowelTrial.ts';
 
@@ -158,20 +158,8 @@ export async function vowelMismatchStudy(
     sensitivity,
   };
   writeJsonAtomic(join(o.dir, 'summary.json'), out);
-  const accuracies = records.filter((r) => r.accuracy !== undefined).map((r) => 100 * r.accuracy!);
-  if (accuracies.length > 0) {
-    writeFileAtomic(join(o.dir, 'accuracy.svg'), await histogram({ title: `test accuracy over ${accuracies.length} mismatch trials (${o.level})`, xLabel: 'accuracy (%)', values: accuracies }));
-  }
-  if (sensitivity.length > 0) {
-    const svg = await barChart({
-      title: `accuracy lost to each knob alone (${o.sensitivityTrials} trials each, ${o.level})`,
-      categories: sensitivity.map((s) => s.knob),
-      values: sensitivity.map((s) => 100 * s.drop),
-      xLabel: 'knob',
-      yLabel: 'accuracy drop (points)',
-    });
-    writeFileAtomic(join(o.dir, 'sensitivity.svg'), svg);
-  }
+  const accuracies = records.filter((r) => r.accuracy !== undefined).map((r) => r.accuracy!);
+  await writeStudyFigures({ dir: o.dir, level: o.level, accuracies, sensitivity, sensitivityTrials: o.sensitivityTrials });
   return out;
 }
 
