@@ -1,6 +1,6 @@
 // Device mismatch of a back-annotated dynamical STNO network: knobs and spreads from the device tables, one seeded draw applied to the surrogate or to the circuit.
 import { cmosAmp } from '../devices/cmosAmp.ts';
-import type { Device, Spread } from '../devices/device.ts';
+import type { Spread } from '../devices/device.ts';
 import { highPass } from '../devices/highPass.ts';
 import { stnoPower } from '../devices/stnoPower.ts';
 import { synapseGm } from '../devices/synapseGm.ts';
@@ -12,15 +12,13 @@ import { gammaOf, omegaCutOf } from '../surrogate/dynamical/config.ts';
 import type { DynamicalModel } from '../surrogate/dynamical/model.ts';
 import type { DynamicalParams } from '../surrogate/dynamical/params.ts';
 import { parseQuantity } from '../units/quantity.ts';
+import { knobTableSpreads, type KnobSource } from './mismatch.ts';
 
 /** Where a knob acts: one value per neuron (its amplifier, STNO or filter) or one per synapse (readout included). */
 type Site = 'neurons' | 'synapses';
 
-interface Knob {
-  readonly device: Device<string>;
-  readonly param: string;
+interface Knob extends KnobSource {
   readonly site: Site;
-  readonly doc: string;
 }
 
 export type DynamicalKnob = 'gamma' | 'S' | 'R' | 'C' | 'gm' | 'bfixed';
@@ -40,14 +38,7 @@ export type DynamicalSpreads = Record<DynamicalKnob, Pick<Spread, 'kind' | 'sigm
 
 /** The spreads of the device parameter tables. */
 export function dynamicalTableSpreads(): DynamicalSpreads {
-  return Object.fromEntries(
-    DYNAMICAL_KNOB_NAMES.map((name) => {
-      const { device, param } = DYNAMICAL_KNOBS[name];
-      const spread = device.params[param].spread;
-      if (!spread) throw new Error(`${device.kind}.${param} has no spread in its parameter table`);
-      return [name, { kind: spread.kind, sigma: spread.sigma }];
-    }),
-  ) as DynamicalSpreads;
+  return knobTableSpreads(DYNAMICAL_KNOBS);
 }
 
 /** Every knob at zero spread (the nominal circuit). */
