@@ -3,24 +3,17 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { circuitNames, circuitReadout, circuitScales, dynamicalCircuit, networkInstances, readoutScale, weightsFromInstances } from '../../src/architectures/dynamical/circuit.ts';
 import { seqDigitsConfig, seqDigitsData } from '../../src/architectures/dynamical/seqDigits.ts';
-import { createRng } from '../../src/random/rng.ts';
 import { resolveDescription } from '../../src/spec/resolve.ts';
 import { runDescription } from '../../src/sim/runDescription.ts';
 import { drawMasks, initParams, synapseCount } from '../../src/surrogate/dynamical/params.ts';
 import type { DynamicalModel } from '../../src/surrogate/dynamical/model.ts';
 import { surrogateOutputTrajectories, trajectoryError } from '../../src/architectures/dynamical/circuitValidation.ts';
 import { InputError } from '../../src/errors.ts';
+import { randomDynamicalModel } from './dynamicalFixture.ts';
 
-/** A network with weights of trained magnitude (initial drive I0 = 0.35/ns), random biases and readout. */
+/** The paper-size spintronic network with weights of trained magnitude, random biases and readout. */
 function network(seed: number): DynamicalModel {
-  const cfg = seqDigitsConfig({ model: 'spintronic' });
-  const masks = drawMasks(cfg, seed);
-  const params = initParams(cfg, masks, seed, 0.35);
-  const rng = createRng(seed + 100);
-  params.b.forEach((b) => b.forEach((_, i) => (b[i] = 0.05 * (2 * rng.uniform() - 1))));
-  params.wout.forEach((_, i) => (params.wout[i] = 4 * (2 * rng.uniform() - 1)));
-  params.bout.forEach((_, i) => (params.bout[i] = 2 * rng.uniform() - 1));
-  return { cfg, masks, params, seed, splitSeed: 0, task: 'seqdigits' };
+  return randomDynamicalModel(seqDigitsConfig({ model: 'spintronic' }), seed);
 }
 
 test('circuit: 96 stnoPower neurons, 96 filters, 106 amplifiers, one synapse per connection, outputs scaled to ~1 V', () => {

@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeJsonAtomic } from '../../src/io/atomic.ts';
 import { createRng } from '../../src/random/rng.ts';
-import { paperConfig } from '../../src/surrogate/dynamical/config.ts';
+import { paperConfig, type DynamicalConfig } from '../../src/surrogate/dynamical/config.ts';
 import { toModelJson, type DynamicalModel } from '../../src/surrogate/dynamical/model.ts';
 import { drawMasks, initParams } from '../../src/surrogate/dynamical/params.ts';
 
-/** `layers` x `width` STNO neurons on the sequential-digits input, weights at drive 0.35/ns, random biases and readout. */
-export function smallDynamicalModel(seed: number, layers = 2, width = 6): DynamicalModel {
-  const cfg = paperConfig({ layers, width });
+/** A network of configuration `cfg` with weights of trained magnitude (initial drive 0.35/ns), random biases and readout. */
+export function randomDynamicalModel(cfg: DynamicalConfig, seed: number): DynamicalModel {
   const masks = drawMasks(cfg, seed);
   const params = initParams(cfg, masks, seed, 0.35);
   const rng = createRng(seed + 100);
@@ -18,6 +17,11 @@ export function smallDynamicalModel(seed: number, layers = 2, width = 6): Dynami
   params.wout.forEach((_, i) => (params.wout[i] = 4 * (2 * rng.uniform() - 1)));
   params.bout.forEach((_, i) => (params.bout[i] = 2 * rng.uniform() - 1));
   return { cfg, masks, params, seed, splitSeed: 0, task: 'seqdigits' };
+}
+
+/** `layers` x `width` STNO neurons on the sequential-digits input (randomDynamicalModel of the paper's configuration). */
+export function smallDynamicalModel(seed: number, layers = 2, width = 6): DynamicalModel {
+  return randomDynamicalModel(paperConfig({ layers, width }), seed);
 }
 
 /** smallDynamicalModel written as model.json in a fresh temporary folder. */
