@@ -187,21 +187,18 @@ lines.push(
 );
 const main = (model: NeuronModel) => results((j) => isMain(j, model));
 const paper = (model: NeuronModel) => (model === 'spintronic' ? '89.83 ± 2.91' : '89.00 ± 3.48');
-const rows = (['spintronic', 'ctrnn'] as const).map((model) => {
-  const acc = main(model).map((s) => s.metrics.test.accuracy);
-  if (!acc.length) return [model, '0', '—', '—', '—', '—', paper(model)];
-  const [m, sd] = meanStd(acc);
-  const train = main(model).map((s) => s.metrics.train.accuracy);
-  const perSeed = main(model).map((s) => `s${s.metrics.seed} ${pct(s.metrics.test.accuracy)}`);
-  return [model, String(acc.length), pct(quantile(acc, 0.5)), `${pct(m)} ± ${pct(sd)}`, perSeed.join(', '), pct(quantile(train, 0.5)), paper(model)];
-});
-for (const e of EARLIER_EPOCHS.filter((x) => x !== epochs)) {
-  const runs = seeds.map((seed) => load(nameOf({ model: 'spintronic', seed, epochs: e, dtInputNs: 1, density: 0.5 }))).filter((s): s is Saved => !!s);
-  if (!runs.length) continue;
+/** One row of the seed table: test accuracy over the runs (median, mean ± std, per seed) and median training accuracy. */
+function seedRow(label: string, runs: Saved[], model: NeuronModel): string[] {
+  if (!runs.length) return [label, '0', '—', '—', '—', '—', paper(model)];
   const acc = runs.map((s) => s.metrics.test.accuracy);
   const [m, sd] = meanStd(acc);
   const perSeed = runs.map((s) => `s${s.metrics.seed} ${pct(s.metrics.test.accuracy)}`);
-  rows.push([`spintronic, ${e} epochs (earlier recipe)`, String(acc.length), pct(quantile(acc, 0.5)), `${pct(m)} ± ${pct(sd)}`, perSeed.join(', '), pct(quantile(runs.map((s) => s.metrics.train.accuracy), 0.5)), paper('spintronic')]);
+  return [label, String(acc.length), pct(quantile(acc, 0.5)), `${pct(m)} ± ${pct(sd)}`, perSeed.join(', '), pct(quantile(runs.map((s) => s.metrics.train.accuracy), 0.5)), paper(model)];
+}
+const rows = (['spintronic', 'ctrnn'] as const).map((model) => seedRow(model, main(model), model));
+for (const e of EARLIER_EPOCHS.filter((x) => x !== epochs)) {
+  const runs = seeds.map((seed) => load(nameOf({ model: 'spintronic', seed, epochs: e, dtInputNs: 1, density: 0.5 }))).filter((s): s is Saved => !!s);
+  if (runs.length) rows.push(seedRow(`spintronic, ${e} epochs (earlier recipe)`, runs, 'spintronic'));
 }
 lines.push('### Test accuracy over seeds (%)', '');
 lines.push(markdownTable(['network', 'seeds', 'median', 'mean ± std', 'per seed', 'median train', 'paper (10 seeds)'], rows), '');
