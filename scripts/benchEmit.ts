@@ -1,6 +1,6 @@
 // Benchmark of the CNN deck writer: every deck of the MNIST network for one test image, and one deck rendered with subcircuit
 // instances vs flat resonators through both engines -> docs/BENCHMARKS.md (sections cnn-emit, cnn-deck).
-// Usage: nice npm run bench:emit [-- --model runs/cnn/mnist-spintronic-s1-e8/model.json] [--max-resonators 10000] [--keep DIR]
+// Usage: nice npm run bench:emit [-- --model runs/cnn/mnist-spintronic-s1/model.json] [--max-resonators 10000] [--keep DIR]
 //        [--validation runs/cnn/validate-mnist-s1] (per-image circuit time recorded by that validate run, if present)
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { partitionDescription, readPartition } from '../src/annotate/cnnCircuit.ts';
@@ -22,15 +22,22 @@ import { fromModelJson, initSpintronic } from '../src/surrogate/cnn/model.ts';
 
 const { values: a } = parseArgs({
   options: {
-    model: { type: 'string', default: 'runs/cnn/mnist-spintronic-s1-e8/model.json' },
+    model: { type: 'string' },
     'max-resonators': { type: 'string', default: '10000' },
     keep: { type: 'string' },
     validation: { type: 'string', default: 'runs/cnn/validate-mnist-s1' },
   },
 });
 const maxResonators = Number(a['max-resonators']);
-const trained = existsSync(a.model!);
-const model = trained ? fromModelJson(JSON.parse(readFileSync(a.model!, 'utf8'))) : initSpintronic(MNIST_ARCH, 1);
+/** The trained MNIST network of the results (scripts/resultsCnn.ts); without it the decks are those of the untrained network. */
+const DEFAULT_MODEL = 'runs/cnn/mnist-spintronic-s1/model.json';
+if (a.model !== undefined && !existsSync(a.model)) {
+  console.error(`benchEmit: --model ${a.model}: no such file`);
+  process.exit(2);
+}
+const modelPath = a.model ?? DEFAULT_MODEL;
+const trained = existsSync(modelPath);
+const model = trained ? fromModelJson(JSON.parse(readFileSync(modelPath, 'utf8'))) : initSpintronic(MNIST_ARCH, 1);
 const dir = a.keep ?? mkdtempSync(join(tmpdir(), 'spinspice-mnist-decks-'));
 const load0 = loadavg()[0];
 let peakHeap = 0;
@@ -115,7 +122,7 @@ const deckLines = [
   markdownTable(['layer', 'resonators', 'rendering', 'engine', 'deck text', 'emit s', 'run s'], deckRows),
   '',
   images.length
-    ? `Per image at circuit level (\`spinspice validate ${a.model} --engine native --workers 2\`, flat decks, ${images[0].decks} decks of at most ${maxResonators.toLocaleString('en-US')} resonators): ` +
+    ? `Per image at circuit level (\`spinspice validate ${modelPath} --engine native --workers 2\`, flat decks, ${images[0].decks} decks of at most ${maxResonators.toLocaleString('en-US')} resonators): ` +
       `${(images.reduce((s, r) => s + r.deckSeconds!, 0) / images.length).toFixed(0)} s of summed deck time (emit + ngspice + read-out, wall time inside the workers) on average over ${images.length} image(s) ` +
       `(range ${Math.min(...images.map((r) => r.deckSeconds!)).toFixed(0)}-${Math.max(...images.map((r) => r.deckSeconds!)).toFixed(0)} s) in ${a.validation}. ` +
       'That is wall time at nice 19 on the shared machine, waiting for a CPU included: it depends on the load of the run and compares neither with the per-deck times above nor across runs.'

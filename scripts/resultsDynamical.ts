@@ -1,6 +1,6 @@
 // Reproduce paper 001 (seeds, ablation of the training recipe, time-scale and density sweeps) -> docs/RESULTS.md + SVG figures.
-// Usage: nice npx tsx scripts/resultsDynamical.ts [--seeds 5] [--epochs 30] [--sweep-seeds 3] [--sweep-epochs 30]
-//        [--ablation-epochs 30 (0: no ablation runs)] [--only spintronic,ctrnn,ablation,sweeps] [--shard i/n] [--report-only]
+// Usage: nice npx tsx scripts/resultsDynamical.ts [--seeds 5] [--epochs 60 (SEQDIGITS_EPOCHS)] [--sweep-seeds 3] [--sweep-epochs 60]
+//        [--ablation-epochs 60 (0: no ablation runs)] [--only spintronic,ctrnn,ablation,sweeps] [--shard i/n] [--report-only]
 // Each run is saved to runs/dynamical/<name>.json (+ .model.json), the name keyed by the recipe, and skipped when present
 // (resumable; shards split the runs; a changed recipe never reuses a stale run).
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
@@ -28,15 +28,25 @@ const { values: a } = parseArgs({
     'report-only': { type: 'boolean', default: false },
   },
 });
-const seeds = Array.from({ length: Number(a.seeds) }, (_, i) => i + 1);
-const sweepSeeds = seeds.slice(0, Number(a['sweep-seeds']));
-const epochs = Number(a.epochs);
-const sweepEpochs = Number(a['sweep-epochs']);
-const ablationEpochs = Number(a['ablation-epochs']);
+/** A bad argument: one line naming it and its allowed values, exit code 2. */
+function usage(flag: string, allowed: string, got: string | undefined): never {
+  console.error(`resultsDynamical: ${flag} must be ${allowed} (got ${got})`);
+  process.exit(2);
+}
+const count = (flag: 'seeds' | 'epochs' | 'sweep-seeds' | 'sweep-epochs' | 'ablation-epochs', min: number) => {
+  const v = Number(a[flag]);
+  return Number.isInteger(v) && v >= min ? v : usage(`--${flag}`, `an integer >= ${min}`, a[flag]);
+};
+const seeds = Array.from({ length: count('seeds', 1) }, (_, i) => i + 1);
+const sweepSeeds = seeds.slice(0, count('sweep-seeds', 0));
+const epochs = count('epochs', 1);
+const sweepEpochs = count('sweep-epochs', 1);
+const ablationEpochs = count('ablation-epochs', 0);
 const GROUPS = ['spintronic', 'ctrnn', 'ablation', 'sweeps'] as const;
 const only = a.only!.split(',');
-if (only.some((g) => !(GROUPS as readonly string[]).includes(g))) throw new Error(`--only: a comma list of ${GROUPS.join(', ')} (got ${a.only})`);
+if (only.some((g) => !(GROUPS as readonly string[]).includes(g))) usage('--only', `a comma list of ${GROUPS.join(', ')}`, a.only);
 const [shard, shards] = a.shard!.split('/').map(Number);
+if (!(Number.isInteger(shard) && Number.isInteger(shards) && shards >= 1 && shard >= 0 && shard < shards)) usage('--shard', 'i/n with 0 <= i < n', a.shard);
 const DIR = 'runs/dynamical';
 const DT = [0.2, 0.4, 1, 2.5, 5];
 const DENSITY = [0.2, 0.3, 0.5, 1.0];
