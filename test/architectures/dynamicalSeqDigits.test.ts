@@ -105,6 +105,8 @@ test('CLI options: quantities parsed, bad values are InputErrors naming the flag
   assert.is(parseDynamicalOptions({ out: 'x' }).lr0, undefined);
   assert.ok(Math.abs(o.tauNs - 14.12) < 1e-9);
   assert.is(o.density, 0.3);
+  assert.is(o.threads, 1);
+  assert.is(parseDynamicalOptions({ out: 'x', threads: '2' }).threads, 2);
   const bad: [Record<string, string>, RegExp][] = [
     [{ out: 'x', task: 'mnist' }, /--task/],
     [{ out: 'x', model: 'lif' }, /--model/],
@@ -113,6 +115,7 @@ test('CLI options: quantities parsed, bad values are InputErrors naming the flag
     [{ out: 'x', epochs: '1.5' }, /--epochs/],
     [{ out: 'x', lr0: '-1' }, /--lr0/],
     [{ out: 'x', initDrive: 'big' }, /--init-drive/],
+    [{ out: 'x', threads: '3' }, /--threads/],
     [{}, /--out/],
   ];
   for (const [opts, re] of bad) assert.throws(() => parseDynamicalOptions(opts), (e: Error) => e instanceof InputError && re.test(e.message));

@@ -76,4 +76,16 @@ test('same seed, same trained network; kernel and tfjs engines agree', () => {
   assert.ok(d < 1e-3, `max weight difference ${d}`);
 });
 
+test('two threads train the same network up to rounding and are reproducible themselves', () => {
+  const o = { epochs: 2, seed: 7, batchSize: 16, lr0: 0.01, evalEachEpoch: false };
+  const one = trainNetwork(cfg, data, o);
+  const two = trainNetwork(cfg, data, { ...o, threads: 2 });
+  const again = trainNetwork(cfg, data, { ...o, threads: 2 });
+  assert.equal(Array.from(again.params.wint[1]), Array.from(two.params.wint[1]));
+  // gradients differ by float64 rounding only; the float32 weights after 8 Adam steps agree to float32 resolution
+  const d = Math.max(...one.params.wint[1].map((v, i) => Math.abs(v - two.params.wint[1][i])));
+  assert.ok(d < 1e-5, `max weight difference ${d}`);
+  assert.is(two.test.accuracy, one.test.accuracy);
+});
+
 test.run();

@@ -58,6 +58,8 @@ export interface SeqDigitsOptions {
   initDrive?: number;
   readoutNorm?: boolean;
   engine?: Engine;
+  /** Kernel threads of the training passes (TrainOptions.threads); default 1. */
+  threads?: 1 | 2;
   evalEachEpoch?: boolean;
   onEpoch?: (e: EpochRecord) => void;
 }
@@ -81,6 +83,8 @@ export interface SeqDigitsMetrics {
   lrDecay: number;
   initDrive: number;
   readoutNorm: boolean;
+  /** Kernel threads of the training passes (2: gradients summed over two half batches). */
+  threads: 1 | 2;
   cumulativeDrive: ReturnType<typeof cumulativeDrive>;
   history: EpochRecord[];
 }
@@ -127,6 +131,7 @@ export function runSeqDigits(o: SeqDigitsOptions): { model: DynamicalModelJson; 
     seed: o.seed,
     ...recipe,
     engine: o.engine,
+    threads: o.threads,
     evalEachEpoch: o.evalEachEpoch,
     onEpoch: o.onEpoch,
   });
@@ -149,6 +154,7 @@ export function runSeqDigits(o: SeqDigitsOptions): { model: DynamicalModelJson; 
     lrDecay: PAPER_TRAINING.lrDecay,
     initDrive: recipe.initDrive,
     readoutNorm: recipe.readoutNorm,
+    threads: o.threads ?? 1,
     cumulativeDrive: cumulativeDrive(cfg, result.masks, result.params),
     history: result.history,
   };

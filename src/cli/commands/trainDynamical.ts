@@ -20,6 +20,7 @@ export const dynamicalOptions: readonly { flags: string; description: string; de
   { flags: '--lr0 <rate>', description: 'Adam learning rate at epoch 0 (default: the model\'s SEQDIGITS_RECIPE)' },
   { flags: '--init-drive <rate>', description: 'initial cumulative drive I0 = S <|W|> sqrt(N_fanin) in 1/ns (default: the model\'s recipe)' },
   { flags: '--substeps <n>', description: 'RK4 steps per input interval (default: h <= 0.5 ns, at least 2)' },
+  { flags: '--threads <n>', description: 'threads of the training passes: 2 runs half of every batch in a worker thread (same seed, 1 vs 2: rounding-level differences)', default: '1' },
   { flags: '--engine <name>', description: 'kernel (fast float64 BPTT) or tfjs (generic autodiff reference)', default: 'kernel' },
   { flags: '--out <dir>', description: 'output directory (model.json, metrics.json, learning-curves.svg)' },
 ];
@@ -68,6 +69,7 @@ export function parseDynamicalOptions(o: DynamicalCliOptions) {
     substeps: o.substeps === undefined ? undefined : int(o.substeps, '--substeps', 1, 1000),
     lr0: o.lr0 === undefined ? undefined : positive(o.lr0, '--lr0', 10),
     initDrive: o.initDrive === undefined ? undefined : positive(o.initDrive, '--init-drive', 100),
+    threads: int(o.threads ?? '1', '--threads', 1, 2) as 1 | 2,
   } as const;
 }
 

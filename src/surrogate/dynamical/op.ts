@@ -8,22 +8,33 @@ import { tfjsForward } from './tfjsNetwork.ts';
 /** 'kernel': float64 hand-written RK4 + discrete adjoint (fast); 'tfjs': the same RK4 in tfjs ops with autodiff (reference). */
 export type Engine = 'kernel' | 'tfjs';
 
+/** What the kernel engine needs of a kernel: DynamicsKernel, or SplitKernel (half of each batch in a worker thread). */
+export interface BatchKernel {
+  readonly thetaSize: number;
+  readonly offsets: readonly number[];
+  forward(theta: Float64Array, u: Float32Array, B: number, T: number, opts?: { tape?: boolean }): Float64Array;
+  backward(dOut: Float64Array): Float64Array;
+}
+
 /** Differentiable map (dynamics tensors, batch of raw inputs B x T x inputs) -> last-layer output y(T dt), B x width. */
 export type LastLayerFn = (dyn: tf.Tensor[], u: Float32Array, B: number, T: number) => tf.Tensor2D;
 
 /** Pack tensors (kernel order) into one float64 theta. */
-function packTheta(kernel: DynamicsKernel, dyn: tf.Tensor[]): Float64Array {
+function packTheta(kernel: BatchKernel, dyn: tf.Tensor[]): Float64Array {
   const theta = new Float64Array(kernel.thetaSize);
   dyn.forEach((t, i) => theta.set(t.dataSync(), kernel.offsets[i]));
   return theta;
 }
 
-/** The last-layer map for an engine; with 'kernel', gradients come from DynamicsKernel.backward via tf.customGrad. */
-export function lastLayerFn(engine: Engine, cfg: DynamicalConfig, masks: DynamicalMasks): LastLayerFn {
+/**
+ * The last-layer map for an engine; with 'kernel', gradients come from the kernel's backward() via tf.customGrad
+ * (`kernel`: default one DynamicsKernel in this thread).
+ */
+export function lastLayerFn(engine: Engine, cfg: DynamicalConfig, masks: DynamicalMasks, batchKernel?: BatchKernel): LastLayerFn {
   if (engine === 'tfjs') {
     return (dyn, u, B, T) => tfjsForward(cfg, masks, dyn, tf.tensor3d(u, [B, T, cfg.inputs]));
   }
-  const kernel = new DynamicsKernel(cfg, masks);
+  const kernel = batchKernel ?? new DynamicsKernel(cfg, masks);
   return (dyn, u, B, T) => {
     const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
       const inputs = args.slice(0, dyn.length) as tf.Tensor[];

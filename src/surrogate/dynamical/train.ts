@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createRng, permutation, seedFor } from '../../random/rng.ts';
 import { gammaOf, type DynamicalConfig } from './config.ts';
 import { lastLayerFn, lastLayerValues, type Engine } from './op.ts';
+import { SplitKernel } from './splitKernel.ts';
 import { drawMasks, dynamicsArrays, fromArrays, initParams, type DynamicalMasks, type DynamicalParams } from './params.ts';
 
 /** Labelled input sequences: inputs is count x steps x inputs (raw values, scaled by cfg.inputScale inside). */
@@ -23,6 +24,12 @@ export interface TrainOptions {
   /** Every gradient element clipped to [-clip, clip]. */
   clip?: number;
   engine?: Engine;
+  /**
+   * Threads of the kernel engine's training passes: 2 runs half of every batch in a worker thread (SplitKernel).
+   * Forward outputs are identical; the summed gradient differs from one thread's by rounding, so a run with 2 threads
+   * is reproducible with 2 threads but not bit-identical to the same seed with 1. Default 1.
+   */
+  threads?: 1 | 2;
   /** Initial drive I0 (1/ns) of the design-rule initialisation (initParams); default DEFAULT_INIT_DRIVE. */
   initDrive?: number;
   /**
@@ -189,7 +196,8 @@ export function trainNetwork(cfg: DynamicalConfig, data: { train: SequenceSet; t
   const bout = tf.tidy(() => tf.variable(tf.tensor1d(init.bout)));
   const vars = [...dynVars, wout, bout];
   const optimizer = tf.train.adam(o.lr0 ?? PAPER_TRAINING.lr0);
-  const f = lastLayerFn(engine, cfg, masks);
+  const split = engine === 'kernel' && o.threads === 2 ? new SplitKernel(cfg, masks) : undefined;
+  const f = lastLayerFn(engine, cfg, masks, split);
   const shuffleRng = createRng(seedFor(o.seed, 2));
   const snapshot = (): DynamicalParams => {
     const dyn = dynVars.map((v) => Float32Array.from(v.dataSync(), (t) => unit * t));
@@ -255,5 +263,6 @@ export function trainNetwork(cfg: DynamicalConfig, data: { train: SequenceSet; t
   } finally {
     optimizer.dispose();
     vars.forEach((v) => v.dispose());
+    void split?.close();
   }
 }
