@@ -20,9 +20,8 @@ export type SplitReply = { out: Float64Array } | { error: string };
 
 /**
  * Same contract as DynamicsKernel.forward/backward. The first floor(B / 2) examples run here, the rest in the worker
- * (a batch of one runs here alone);
- * forward outputs are bit-identical to one kernel's (examples do not interact), the gradient is the sum of the two
- * halves' (equal to one kernel's up to rounding). Deterministic: the split depends only on B.
+ * (a batch of one runs here alone). Forward outputs are bit-identical to one kernel's (examples do not interact); the
+ * gradient is the sum of the two halves' (equal to one kernel's up to rounding). Deterministic: the split depends only on B.
  */
 export class SplitKernel {
   readonly thetaSize: number;
