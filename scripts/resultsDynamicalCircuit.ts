@@ -24,7 +24,7 @@ import { loadDynamicalTarget, validateDynamical, writeDynamicalValidation, type 
 
 const { values: a } = parseArgs({
   options: {
-    model: { type: 'string', default: 'runs/dynamical/spintronic-dt1-d0.5-e30-s1-lr0.05-i0.5-norm.model.json' },
+    model: { type: 'string', default: 'runs/dynamical/spintronic-dt1-d0.5-e100-s1-lr0.05-i0.5-norm.model.json' },
     examples: { type: 'string', default: '100' },
     engine: { type: 'string', default: 'native' },
     workers: { type: 'string', default: '1' },
