@@ -8,7 +8,7 @@ import { writeFileAtomic } from '../src/io/atomic.ts';
 import { markdownTable, replaceSection } from '../src/report/index.ts';
 import { SEQDIGITS_RECIPE, seqDigitsConfig, seqDigitsData } from '../src/architectures/dynamical/seqDigits.ts';
 import { DynamicsKernel } from '../src/surrogate/dynamical/kernel.ts';
-import { lastLayerFn } from '../src/surrogate/dynamical/op.ts';
+import { lastLayerFn, type BatchKernel } from '../src/surrogate/dynamical/op.ts';
 import { drawMasks, dynamicsArrays, initParams } from '../src/surrogate/dynamical/params.ts';
 import { SplitKernel } from '../src/surrogate/dynamical/splitKernel.ts';
 import { trainNetwork } from '../src/surrogate/dynamical/train.ts';
@@ -42,7 +42,7 @@ dynamicsArrays(initParams(cfg, masks, 1)).forEach((arr, i) => theta.set(arr, ker
 const batches: Float32Array[] = [];
 for (let s = 0; s < train.count; s += 120) batches.push(train.inputs.subarray(s * T, Math.min(train.count, s + 120) * T));
 const forward = best(() => batches.forEach((u) => kernel.forward(theta, u, u.length / T, T)));
-const fwdBwdWith = (k: Pick<SplitKernel, 'forward' | 'backward'>) =>
+const fwdBwdWith = (k: BatchKernel) =>
   best(() =>
     batches.forEach((u) => {
       const B = u.length / T;

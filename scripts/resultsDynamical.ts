@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic, writeJsonAtomic } from '../src/io/atomic.ts';
 import { bandChart, lineChart, markdownTable, replaceSection } from '../src/report/index.ts';
-import { runSeqDigits, seqDigitsConfig, seqDigitsData, SEQDIGITS_EPOCHS, SEQDIGITS_RECIPE, type SeqDigitsMetrics } from '../src/architectures/dynamical/seqDigits.ts';
+import { runSeqDigits, seqDigitsConfig, seqDigitsData, seqDigitsRunName, SEQDIGITS_EPOCHS, SEQDIGITS_RECIPE, type SeqDigitsMetrics } from '../src/architectures/dynamical/seqDigits.ts';
+import { startProgress } from '../src/io/progress.ts';
 import * as tf from '@tensorflow/tfjs';
 import { evaluate, lastLayerStats, PAPER_TRAINING, type SequenceSet } from '../src/surrogate/dynamical/train.ts';
 import { fromModelJson } from '../src/surrogate/dynamical/model.ts';
@@ -82,12 +83,8 @@ interface Saved {
 }
 
 const jobs: Job[] = [];
-/** Cache name of a run: its configuration and recipe. */
-const nameOf = (j: Omit<Job, 'name' | 'group'>) => {
-  const r = SEQDIGITS_RECIPE[j.model];
-  const recipe = j.variant && j.variant !== 'a3' ? j.variant : `lr${r.lr0}-i${r.initDrive}${r.readoutNorm ? '-norm' : ''}`;
-  return `${j.model}-dt${j.dtInputNs}-d${j.density}-e${j.epochs}-s${j.seed}-${recipe}`;
-};
+/** Cache name of a run: its configuration and recipe (the last ablation step, a3, is the recipe itself). */
+const nameOf = (j: Omit<Job, 'name' | 'group'>) => seqDigitsRunName({ ...j, recipeKey: j.variant && j.variant !== 'a3' ? j.variant : undefined });
 const add = (j: Omit<Job, 'name' | 'group'>, group: Job['group']) => {
   const name = nameOf(j);
   if (!jobs.some((x) => x.name === name)) jobs.push({ ...j, name, group });
@@ -116,6 +113,7 @@ function runJob(j: Job): void {
   const t = performance.now();
   const curves = j.model === 'spintronic' && j.dtInputNs === 1 && j.density === 0.5 && j.epochs === epochs && j.seed === seeds[0];
   const ab = ABLATION.find((x) => x.key === j.variant);
+  const progress = startProgress(j.name, j.epochs);
   const { model, metrics } = runSeqDigits({
     model: j.model,
     seed: j.seed,
@@ -124,8 +122,9 @@ function runJob(j: Job): void {
     density: j.density,
     ...(ab ? { lr0: ab.lr0, initDrive: ab.initDrive, readoutNorm: ab.readoutNorm } : {}),
     evalEachEpoch: curves,
-    onEpoch: (e) => console.log(`  ${j.name} epoch ${e.epoch + 1}: train ${pct(e.trainAccuracy)} %${e.testAccuracy === undefined ? '' : `, test ${pct(e.testAccuracy)} %`} (${e.seconds.toFixed(1)} s)`),
+    onEpoch: (e) => progress.tick(1, { train: `${pct(e.trainAccuracy)} %`, ...(e.testAccuracy === undefined ? {} : { test: `${pct(e.testAccuracy)} %` }) }),
   });
+  progress.stop();
   const m = fromModelJson(model);
   const half = evaluate({ ...m.cfg, substeps: 2 * m.cfg.substeps }, m.masks, m.params, seqDigitsData(m.splitSeed).test);
   const saved: Saved = { metrics, halfStepTestAccuracy: half.accuracy };

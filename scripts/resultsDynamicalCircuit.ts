@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../src/io/atomic.ts';
 import { readJsonl } from '../src/io/jsonl.ts';
 import { lineChart, markdownTable, replaceSection } from '../src/report/index.ts';
-import { seqDigitsData } from '../src/architectures/dynamical/seqDigits.ts';
+import { seqDigitsData, seqDigitsRunName, SEQDIGITS_EPOCHS } from '../src/architectures/dynamical/seqDigits.ts';
 import { circuitReadout, dynamicalCircuit } from '../src/architectures/dynamical/circuit.ts';
 import { surrogateOutputTrajectories } from '../src/architectures/dynamical/circuitValidation.ts';
 import { dynamicalTableSpreads, DYNAMICAL_KNOBS, DYNAMICAL_KNOB_NAMES } from '../src/montecarlo/dynamicalMismatch.ts';
@@ -24,7 +24,7 @@ import { loadDynamicalTarget, validateDynamical, writeDynamicalValidation, type 
 
 const { values: a } = parseArgs({
   options: {
-    model: { type: 'string', default: 'runs/dynamical/spintronic-dt1-d0.5-e100-s1-lr0.05-i0.5-norm.model.json' },
+    model: { type: 'string', default: `runs/dynamical/${seqDigitsRunName({ model: 'spintronic', dtInputNs: 1, density: 0.5, epochs: SEQDIGITS_EPOCHS, seed: 1 })}.model.json` },
     examples: { type: 'string', default: '100' },
     engine: { type: 'string', default: 'native' },
     workers: { type: 'string', default: '1' },

@@ -82,9 +82,12 @@ test('two threads train the same network up to rounding and are reproducible the
   const two = trainNetwork(cfg, data, { ...o, threads: 2 });
   const again = trainNetwork(cfg, data, { ...o, threads: 2 });
   assert.equal(Array.from(again.params.wint[1]), Array.from(two.params.wint[1]));
-  // gradients differ by float64 rounding only; the float32 weights after 8 Adam steps agree to float32 resolution
-  const d = Math.max(...one.params.wint[1].map((v, i) => Math.abs(v - two.params.wint[1][i])));
-  assert.ok(d < 1e-5, `max weight difference ${d}`);
+  // the gradients differ by float64 rounding (1e-12 relative, test/surrogate/dynamicalGradients.test.ts), below the
+  // float32 they are cast to except at a rounding boundary: after 8 Adam steps the weights agree to a few float32 ulps
+  const w = one.params.wint[1];
+  const d = Math.max(...w.map((v, i) => Math.abs(v - two.params.wint[1][i])));
+  const ulps = 8 * 2 ** -23 * Math.max(...w.map(Math.abs));
+  assert.ok(d <= ulps, `max weight difference ${d} > 8 float32 ulps (${ulps})`);
   assert.is(two.test.accuracy, one.test.accuracy);
 });
 

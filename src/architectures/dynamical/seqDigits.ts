@@ -31,6 +31,16 @@ export const SEQDIGITS_RECIPE: Record<NeuronModel, { lr0: number; initDrive: num
  */
 export const SEQDIGITS_EPOCHS = 100;
 
+/**
+ * Cache name of a results run (runs/dynamical/<name>.json and .model.json): its configuration and recipe, the recipe
+ * written as the model's SEQDIGITS_RECIPE entries unless `recipeKey` names another (the ablation variants).
+ */
+export function seqDigitsRunName(o: { model: NeuronModel; dtInputNs: number; density: number; epochs: number; seed: number; recipeKey?: string }): string {
+  const r = SEQDIGITS_RECIPE[o.model];
+  const recipe = o.recipeKey ?? `lr${r.lr0}-i${r.initDrive}${r.readoutNorm ? '-norm' : ''}`;
+  return `${o.model}-dt${o.dtInputNs}-d${o.density}-e${o.epochs}-s${o.seed}-${recipe}`;
+}
+
 /** The split seed every run uses unless told otherwise (all seeds see the same 898 / 899 images). */
 export const DEFAULT_SPLIT_SEED = 0;
 
