@@ -100,16 +100,23 @@ for (const seed of sweepSeeds) {
 }
 
 const pct = (v: number) => (v * 100).toFixed(2);
-/** Where the sweep peaks and which intervals stay within 2 points of the peak (the window as measured here). */
+/**
+ * Where the sweep peaks and its window as measured here: the run of neighbouring intervals (in DT order) that stay within
+ * 2 points of the peak, and whether accuracy falls below that on each side of it.
+ */
 function windowSentence(points: { dt: number; acc: number }[]): string {
   if (!points.length) return '';
-  const best = points.reduce((m, p) => (p.acc > m.acc ? p : m));
-  const near = points.filter((p) => p.acc >= best.acc - 2).map((p) => p.dt);
-  const fold = near.length > 1 ? ` (a ${+(near[near.length - 1] / near[0]).toFixed(1)}-fold window)` : '';
-  const falls = (side: (p: { dt: number }) => boolean) => points.some((p) => side(p) && p.acc < best.acc - 2);
-  const missing = [falls((p) => p.dt < best.dt) ? '' : 'lower', falls((p) => p.dt > best.dt) ? '' : 'upper'].filter(Boolean);
+  const peak = points.reduce((b, p, i) => (p.acc > points[b].acc ? i : b), 0);
+  const inside = (i: number) => points[i].acc >= points[peak].acc - 2;
+  let lo = peak;
+  let hi = peak;
+  while (lo > 0 && inside(lo - 1)) lo--;
+  while (hi < points.length - 1 && inside(hi + 1)) hi++;
+  const window = points.slice(lo, hi + 1).map((p) => p.dt);
+  const fold = hi > lo ? ` (a ${+(points[hi].dt / points[lo].dt).toFixed(1)}-fold window)` : '';
+  const missing = [lo > 0 ? '' : 'lower', hi < points.length - 1 ? '' : 'upper'].filter(Boolean);
   const edges = missing.length ? `no ${missing.join(' or ')} edge among the measured intervals` : 'accuracy falls by more than 2 points on both sides';
-  return `Here: highest at ${best.dt} ns (${best.acc.toFixed(2)} %); within 2 points of it: ${near.join(', ')} ns${fold}; ${edges}.`;
+  return `Here: highest at ${points[peak].dt} ns (${points[peak].acc.toFixed(2)} %); neighbouring intervals within 2 points of it: ${window.join(', ')} ns${fold}; ${edges}.`;
 }
 const load = (name: string): Saved | undefined => (existsSync(join(DIR, `${name}.json`)) ? JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8')) : undefined);
 
