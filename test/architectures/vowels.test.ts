@@ -8,9 +8,12 @@ import { codeCrossEntropy, pairErrors } from '../../src/architectures/vowels/los
 import { VowelNetwork } from '../../src/architectures/vowels/model.ts';
 import { vowelDescription } from '../../src/architectures/vowels/experiment.ts';
 import { fromSavedVowelNetwork, toSavedVowelNetwork } from '../../src/architectures/vowels/persist.ts';
-import { predictVowels } from '../../src/architectures/vowels/predict.ts';
+import { predictVowels, vowelAccuracy } from '../../src/architectures/vowels/predict.ts';
+import { seedFor } from '../../src/random/rng.ts';
 import { adlerDesynchronizations, nestedNetwork } from '../../src/architectures/vowels/init.ts';
 import { trainGradient } from '../../src/architectures/vowels/train.ts';
+import { relearnCode } from '../../src/architectures/vowels/targets.ts';
+import { searchExtendedWeights } from '../../src/architectures/vowels/extendedSearch.ts';
 import { trainOnline } from '../../src/architectures/vowels/online.ts';
 import { readVowelRun, surrogateTokenReadout, vowelTokenDescription } from '../../src/architectures/vowels/circuit.ts';
 import { runDescription } from '../../src/sim/runDescription.ts';
@@ -130,6 +133,28 @@ test('gradient training recovers a teacher network from a 3-4 MHz offset', () =>
   const h = trainGradient(student, data, { iterations: 25, learningRate: 0.05, seed: 2 });
   assert.ok(h.accuracy[h.best] > h.accuracy[0], `training accuracy ${h.accuracy[0]} -> best ${h.accuracy[h.best]}`);
   assert.ok(h.accuracy[h.best] >= 0.95, `best training accuracy ${h.accuracy[h.best]}`);
+});
+
+test('extended row search: recovers a tilted teacher row the reference rows cannot express', () => {
+  const task = loadVowelTask('vowels7', 0);
+  const description = { ...vowelDescription(task, 'extended', { duration: 2e-7, window: 1e-7 }), classes: ['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6'] };
+  // rows in MHz: three untilted oscillators and one whose frequency rises with F1 and falls with F2
+  const teacherRows = [[0, 0, 515], [0, 0, 555], [0, 0, 630], [30, -30, 560]];
+  const teacher = new VowelNetwork(description, teacherRows.map((r) => r.map((v) => v / description.frequencyUnitMHz)));
+  const fs = task.train.fs.slice(0, 60);
+  const p = predictVowels(teacher, fs, { seed: 1 });
+  const labels = [...new Set(p.patterns)];
+  const data = { tokens: task.train.tokens.slice(0, 60), fs, y: p.patterns.map((q) => Math.min(labels.indexOf(q), 6)) };
+  const student = new VowelNetwork(description, [...teacherRows.slice(0, 3), [0, 0, 560]].map((r) => r.map((v) => v / description.frequencyUnitMHz)));
+  const grid = { inputWeightsMHz: [[0, 60, 30], [-60, 30, 30]] as const, biasMHz: [510, 630, 5] as const, tableStepMHz: 1, top: 8, draws: 1, sweeps: 2 };
+  const r = searchExtendedWeights(student, data, 3, grid);
+  // the teacher itself, scored on the search's phase draw (its labels came from another draw)
+  const teacherScore = relearnCode(teacher, predictVowels(teacher, fs, { seed: seedFor(3, 1) }), data.y);
+  assert.ok(r.startScore < 0.85 && teacherScore > 0.95, `start ${r.startScore}, teacher ${teacherScore}`);
+  assert.ok(r.score >= teacherScore, `search: ${r.startScore} -> ${r.score}, teacher ${teacherScore}`);
+  assert.ok(r.moves >= 1 && r.sweeps >= 1);
+  // the network holds the accepted rows: its own scoring matches the search's
+  assert.is(vowelAccuracy(predictVowels(student, fs, { seed: seedFor(3, 1) }), data.y), r.score);
 });
 
 test('online rule improves on the same offset start', () => {

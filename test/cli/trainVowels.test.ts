@@ -31,6 +31,8 @@ test('bad arguments exit 2 with the field named', async () => {
     [['--task', 'vowels5'], '--task'],
     [['--seed', '-1'], '--seed'],
     [['--epochs', '3'], '--epochs'],
+    [['--search-sweeps', '1'], '--search-sweeps'],
+    [['--arch', 'extended', '--search-sweeps', '-1'], '--search-sweeps'],
   ];
   for (const [args, field] of cases) {
     const r = await quiet(['train', 'vowels', ...args, '--out', dir]);
@@ -52,11 +54,13 @@ test('a run (initial search only) writes model.json and metrics.json with the co
   assert.is(readVowelNetwork(join(out, 'model.json')).parameterCount, 4);
   for (const f of ['response-map.svg', 'lock-map.svg']) assert.ok(existsSync(join(out, f)), f);
 
-  // the extended network started from that model (no training) scores exactly as it does; another split is refused
+  // the extended network started from that model (no search, no training) scores exactly as it does; another split is refused
   const ext = join(dir, 'extended');
-  assert.is((await quiet(['train', 'vowels', '--arch', 'extended', '--init-from', join(out, 'model.json'), '--iterations', '0', '--seed', '3', '--out', ext])).code, 0);
+  const args = ['--init-from', join(out, 'model.json'), '--search-sweeps', '0', '--iterations', '0', '--seed', '3', '--out', ext];
+  assert.is((await quiet(['train', 'vowels', '--arch', 'extended', ...args])).code, 0);
   const extended = JSON.parse(readFileSync(join(ext, 'metrics.json'), 'utf8'));
   assert.is(extended.init.from, 'reference');
+  assert.is(extended.init.rowSearch, null);
   assert.is(extended.parameters, 12);
   assert.equal([extended.train.accuracy, extended.test.accuracy], [metrics.train.accuracy, metrics.test.accuracy]);
   const otherSplit = await quiet(['train', 'vowels', '--arch', 'extended', '--init-from', join(out, 'model.json'), '--split-seed', '1', '--out', ext]);

@@ -4,6 +4,7 @@ import { writeFileAtomic, writeJsonAtomic } from '../../io/atomic.ts';
 import { seedFor } from '../../random/rng.ts';
 import { resolveForcedSettings, type ForcedSettings } from '../../surrogate/forced/params.ts';
 import { regionLabel, vowelLearningCurveSvg, vowelResponseMapSvg } from './figures.ts';
+import { DEFAULT_EXTENDED_SEARCH, searchExtendedWeights, type ExtendedSearch, type ExtendedSearchResult } from './extendedSearch.ts';
 import { nestedNetwork, searchInitialWeights, type InitialSearch } from './init.ts';
 import { TUNING_RANGE_MHZ, VOWEL_FREQUENCY_UNIT_MHZ, VOWEL_SETTINGS, VowelNetwork, type VowelArchitecture, type VowelNetworkDescription } from './model.ts';
 import { trainOnline } from './online.ts';
@@ -32,6 +33,10 @@ export interface VowelExperimentOptions {
   readonly step?: number;
   /** Initial search of the reference network on the Adler map (default DEFAULT_SEARCH, see init.ts). */
   readonly search?: InitialSearch;
+  /** Extended only: the row search from the nested reference before training (extendedSearch.ts); sweeps 0 = none. */
+  readonly extendedSearch?: ExtendedSearch;
+  /** Called after each oscillator's turn of that search. */
+  readonly onSearchStep?: (step: number, score: number) => void;
   /**
    * Extended only: the trained reference network of the same task and split it starts from (nestedNetwork). Default: a
    * reference network trained here first by the same rule, seed, split, iterations and step.
@@ -68,7 +73,8 @@ export interface VowelMetrics {
   /**
    * Initial weights. from 'search' (reference): the finalists' training accuracy on the Adler map and on the coupled
    * network, the one trained. from 'reference' (extended): the nested trained reference network and its training accuracy
-   * at the scoring seed, i.e. the reference run's train score (coupledScores[0]; adlerScores empty).
+   * at the scoring seed, i.e. the reference run's train score (coupledScores[0]; adlerScores empty); then the row search
+   * (rowSearch: its scores, null when switched off) and the weights it ends at (weights).
    */
   readonly init: {
     readonly from: 'search' | 'reference';
@@ -76,6 +82,7 @@ export interface VowelMetrics {
     readonly adlerScores: readonly number[];
     readonly coupledScores: readonly number[];
     readonly weights: readonly (readonly number[])[];
+    readonly rowSearch?: (ExtendedSearchResult & { readonly options: ExtendedSearch; readonly seconds: number }) | null;
   };
   readonly bestIteration: number;
   /** Seed of the initial phases of the final train/test scoring. */
@@ -154,12 +161,16 @@ function searchStart(o: VowelExperimentOptions, task: VowelTask, description: Vo
   return { net, init: { from: 'search', ...found } };
 }
 
-/** Extended start: the trained reference network (o.initFrom, or trained here first) nested in W, its code kept. */
+/** Extended start: the trained reference network (o.initFrom, or trained here first) nested in W, its code kept, then the row search. */
 function nestedStart(o: VowelExperimentOptions, task: VowelTask, description: VowelNetworkDescription): { net: VowelNetwork; init: VowelMetrics['init'] } {
   const reference = o.initFrom ?? runVowelExperiment({ ...o, arch: 'reference' }).net;
   const net = nestedNetwork(reference, description);
   const score = vowelAccuracy(predictVowels(net, task.train.fs, { seed: evalSeedOf(o.seed) }), task.train.y);
-  return { net, init: { from: 'reference', chosen: 0, adlerScores: [], coupledScores: [score], weights: net.weightValues() } };
+  const options = o.extendedSearch ?? DEFAULT_EXTENDED_SEARCH;
+  const started = performance.now();
+  const rowSearch = options.sweeps > 0 ? searchExtendedWeights(net, task.train, seedFor(o.seed, 4), options, o.onSearchStep) : null;
+  const searched = rowSearch && { ...rowSearch, options, seconds: (performance.now() - started) / 1000 };
+  return { net, init: { from: 'reference', chosen: 0, adlerScores: [], coupledScores: [score], weights: net.weightValues(), rowSearch: searched } };
 }
 
 /** "A1 B3: ae" per code word, in code order. */

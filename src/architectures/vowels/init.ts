@@ -1,4 +1,4 @@
-// Initial weights for training: reference, a seeded search on the uncoupled (Adler) lock map; extended, the trained reference nested in W.
+// Initial weights for training: reference, a seeded search on the uncoupled (Adler) lock map; extended, the trained reference nested in W (then extendedSearch.ts).
 //
 // With mutual coupling k much weaker than the injection k_s, oscillator i locks to source s about where a lone forced
 // oscillator does, and its beat outside is Adler's sqrt(dF^2 - k_s^2). That map costs microseconds per token instead of
@@ -81,8 +81,8 @@ export function searchInitialWeights(data: VowelExamples, description: VowelNetw
 /**
  * The extended network F = W [z; 1] that is the trained reference network: input-weight columns 0, bias column the
  * reference's natural frequencies, same output code. It predicts exactly what the reference does (0 z + F is F in any
- * float arithmetic), so gradient training starts from the 4-current solution and, keeping its best training iterate,
- * can only match or improve it on the training set. Throws InputError unless both describe the same task and physics.
+ * float arithmetic), so the row search (extendedSearch.ts) and gradient training start from the 4-current solution and,
+ * each keeping its best training score, can only match or improve it on the training set. Throws InputError unless both describe the same task and physics.
  */
 export function nestedNetwork(reference: VowelNetwork, description: VowelNetworkDescription): VowelNetwork {
   const r = reference.description;

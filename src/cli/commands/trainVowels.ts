@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../errors.ts';
 import { startProgress } from '../../io/progress.ts';
+import { DEFAULT_EXTENDED_SEARCH } from '../../architectures/vowels/extendedSearch.ts';
 import { runVowelExperiment, VOWEL_DEFAULTS, VOWEL_RULES, writeVowelExperiment, type VowelRule } from '../../architectures/vowels/experiment.ts';
 import { VOWEL_ARCHITECTURES, type VowelArchitecture } from '../../architectures/vowels/model.ts';
 import { readVowelNetwork } from '../../architectures/vowels/persist.ts';
@@ -13,6 +14,7 @@ export const vowelOptions: readonly { flags: string; description: string; defaul
   { flags: '--rule <name>', description: 'online (the experiment\'s rule on the bias currents) or gradient (forced-Kuramoto operator)', default: 'gradient' },
   { flags: '--arch <name>', description: 'reference (4 bias currents) or extended (F = W [x; 1], starts from the trained reference network)', default: 'reference' },
   { flags: '--init-from <model>', description: 'extended: model.json of the trained reference network (same task and split) to start from; default: train it first' },
+  { flags: '--search-sweeps <n>', description: `extended: sweeps of the row search from the reference before training (default ${DEFAULT_EXTENDED_SEARCH.sweeps}; 0 = none)` },
   { flags: '--iterations <n>', description: `gradient iterations (default ${VOWEL_DEFAULTS.gradientIterations}) or online passes (default ${VOWEL_DEFAULTS.onlineEpochs})` },
   { flags: '--seed <n>', description: 'seed of the initial draws, initial phases and presentation order', default: '1' },
   { flags: '--split-seed <n>', description: 'seed of the train/test split by speaker', default: '0' },
@@ -36,6 +38,7 @@ export function parseVowelOptions(o: CliOptions, ensureDir: (dir: string) => voi
   const arch = o.arch ?? 'reference';
   if (!(VOWEL_ARCHITECTURES as readonly string[]).includes(arch)) throw new InputError(`must be reference or extended, got '${arch}'`, '--arch');
   if (rule === 'online' && arch !== 'reference') throw new InputError('the online rule tunes the reference network\'s bias currents (use --arch reference)', '--rule');
+  if (o.searchSweeps !== undefined && arch !== 'extended') throw new InputError('only the extended network has a row search (use --arch extended)', '--search-sweeps');
   if (o.initFrom !== undefined && arch !== 'extended') throw new InputError('only the extended network starts from a trained reference network (use --arch extended)', '--init-from');
   if (!o.out) throw new InputError('is required', '--out');
   try {
@@ -50,6 +53,7 @@ export function parseVowelOptions(o: CliOptions, ensureDir: (dir: string) => voi
     iterations: o.iterations === undefined ? undefined : integer(o.iterations, '--iterations', 0),
     seed: integer(o.seed ?? '1', '--seed', 0),
     splitSeed: integer(o.splitSeed ?? '0', '--split-seed', 0),
+    searchSweeps: integer(o.searchSweeps ?? String(DEFAULT_EXTENDED_SEARCH.sweeps), '--search-sweeps', 0),
     initFrom: o.initFrom,
     out: o.out,
   };
@@ -61,9 +65,12 @@ export async function trainVowelsHandler(raw: CliOptions, ensureDir: (dir: strin
   const initFrom = o.initFrom === undefined ? undefined : referenceFor(o.initFrom, o.task, o.splitSeed);
   const total = o.iterations ?? (o.rule === 'gradient' ? VOWEL_DEFAULTS.gradientIterations : VOWEL_DEFAULTS.onlineEpochs);
   const runs = o.arch === 'extended' && !initFrom ? 2 : 1;
-  const bar = startProgress(`train vowels ${o.arch} ${o.rule} ${o.task}`, runs * total + (o.rule === 'online' ? 1 : 0));
+  const extendedSearch = { ...DEFAULT_EXTENDED_SEARCH, sweeps: o.searchSweeps };
+    const searchSteps = o.arch === 'extended' ? o.searchSweeps * 4 : 0;
+  const bar = startProgress(`train vowels ${o.arch} ${o.rule} ${o.task}`, runs * total + searchSteps + (o.rule === 'online' ? 1 : 0));
+  const acc = (accuracy: number) => ({ acc: `${(100 * accuracy).toFixed(1)}%` });
   try {
-    const r = runVowelExperiment({ ...o, initFrom, onProgress: (_t, accuracy) => bar.tick(1, { acc: `${(100 * accuracy).toFixed(1)}%` }) });
+    const r = runVowelExperiment({ ...o, initFrom, extendedSearch, onProgress: (_t, accuracy) => bar.tick(1, acc(accuracy)), onSearchStep: (_s, score) => bar.tick(1, acc(score)) });
     bar.stop();
     await writeVowelExperiment(o.out, r);
     const m = r.metrics;
