@@ -92,8 +92,8 @@ export function searchExtendedWeights(
     net.setWeights(rows.map((r) => r.map((v) => v / d.frequencyUnitMHz)));
     return drawSeeds.reduce((a, s) => a + relearnCode(net, predictVowels(net, data.fs, { seed: s }), data.y), 0) / o.draws;
   };
-  const [wA, wB] = [axis(o.inputWeightsMHz[0], 'inputWeightsMHz[0]'), axis(o.inputWeightsMHz[1], 'inputWeightsMHz[1]')];
-  const grid = wA.flatMap((a) => wB.flatMap((b) => axis(o.biasMHz, 'biasMHz').map((c) => [a, b, c])));
+  const [wA, wB, bias] = [axis(o.inputWeightsMHz[0], 'inputWeightsMHz[0]'), axis(o.inputWeightsMHz[1], 'inputWeightsMHz[1]'), axis(o.biasMHz, 'biasMHz')];
+  const grid = wA.flatMap((a) => wB.flatMap((b) => bias.map((c) => [a, b, c])));
   // a seeded order, so that rows tied on the table are proposed without a bias towards one corner of the grid
   const order = permutation(grid.length, createRng(seedFor(seed, o.draws + 1)));
   const rows = net.weightValues().map((r) => r.map((v) => v * d.frequencyUnitMHz));

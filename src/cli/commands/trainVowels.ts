@@ -66,7 +66,8 @@ export async function trainVowelsHandler(raw: CliOptions, ensureDir: (dir: strin
   const total = o.iterations ?? (o.rule === 'gradient' ? VOWEL_DEFAULTS.gradientIterations : VOWEL_DEFAULTS.onlineEpochs);
   const runs = o.arch === 'extended' && !initFrom ? 2 : 1;
   const extendedSearch = { ...DEFAULT_EXTENDED_SEARCH, sweeps: o.searchSweeps };
-    const searchSteps = o.arch === 'extended' ? o.searchSweeps * 4 : 0;
+  // one bar step per oscillator and sweep (four oscillators)
+  const searchSteps = o.arch === 'extended' ? o.searchSweeps * 4 : 0;
   const bar = startProgress(`train vowels ${o.arch} ${o.rule} ${o.task}`, runs * total + searchSteps + (o.rule === 'online' ? 1 : 0));
   const acc = (accuracy: number) => ({ acc: `${(100 * accuracy).toFixed(1)}%` });
   try {
