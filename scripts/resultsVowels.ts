@@ -17,7 +17,9 @@ import { markdownTable, replaceSection, scatterChart } from '../src/report/index
 import { seedFor } from '../src/random/rng.ts';
 import { nativeAvailable } from '../src/sim/nativeEngine.ts';
 import type { EngineName } from '../src/sim/simulate.ts';
-import { runVowelExperiment, writeVowelExperiment, type VowelMetrics, type VowelRule } from '../src/architectures/vowels/experiment.ts';
+import { runVowelExperiment, vowelRunSteps, writeVowelExperiment, type VowelExperimentOptions, type VowelMetrics, type VowelRule } from '../src/architectures/vowels/experiment.ts';
+import { DEFAULT_EXTENDED_SEARCH } from '../src/architectures/vowels/extendedSearch.ts';
+import { startProgress } from '../src/io/progress.ts';
 import type { VowelArchitecture } from '../src/architectures/vowels/model.ts';
 import { readVowelNetwork } from '../src/architectures/vowels/persist.ts';
 import { predictVowels, vowelAccuracy } from '../src/architectures/vowels/predict.ts';
@@ -82,7 +84,7 @@ if (parts.has('train')) {
     for (const { arch, rule } of RUN_KINDS.filter((k) => archs.has(k.arch))) {
       const name = runName(task, arch, rule);
       const initFrom = arch === 'extended' ? cachedReference(join(RUNS, runName(task, 'reference', 'gradient')), 0) : undefined;
-      const r = runVowelExperiment({ task, arch, rule, seed, initFrom });
+      const r = withProgress(name, { task, arch, rule, seed, initFrom });
       const dir = join(RUNS, name);
       dropCircuitResults(name);
       await writeVowelExperiment(dir, r);
@@ -175,7 +177,7 @@ if (parts.has('splits')) {
       const cached = metrics(dir);
       if (cached && cached.seed === seed && cached.splitSeed === splitSeed && (arch === 'reference' || (cached.init.from === 'reference' && cached.init.rowSearch))) return cached;
       const initFrom = arch === 'extended' ? cachedReference(join(RUNS, splitDir(splitSeed, 'reference')), splitSeed) : undefined;
-      const r = runVowelExperiment({ task: 'vowels7', arch, rule: 'gradient', seed, splitSeed, initFrom });
+      const r = withProgress(dir, { task: 'vowels7', arch, rule: 'gradient', seed, splitSeed, initFrom });
       await writeVowelExperiment(join(RUNS, dir), r);
       return r.metrics;
     };
@@ -247,6 +249,17 @@ function dropCircuitResults(name: string): void {
   }
 }
 
+/** Runs one experiment with a progress bar (ETA) over its search turns and training iterations. */
+function withProgress(name: string, o: VowelExperimentOptions) {
+  const bar = startProgress(name, vowelRunSteps(o));
+  const acc = (accuracy: number) => ({ acc: `${(100 * accuracy).toFixed(1)}%` });
+  try {
+    return runVowelExperiment({ ...o, onProgress: (_t, a) => bar.tick(1, acc(a)), onSearchStep: (_s, a) => bar.tick(1, acc(a)) });
+  } finally {
+    bar.stop();
+  }
+}
+
 /** Run folder (under RUNS) of a vowels7 gradient run on a speaker split; split 0 is the train part's run. */
 function splitDir(splitSeed: number, arch: VowelArchitecture): string {
   return splitSeed === 0 ? runName('vowels7', arch, 'gradient') : join('splits', `vowels7-split${splitSeed}-${arch}-gradient`);
@@ -307,11 +320,13 @@ function writeResults(): void {
   L.push('coupled network (src/architectures/vowels/init.ts). Reference = four trained natural frequencies (bias currents); extended =');
   L.push('F = W [z; 1] (12 parameters), started from the gradient-trained reference network of the same task, split and seed: input');
   L.push('weights 0, bias column its four frequencies, its output code (it then predicts exactly what the reference does; test in');
+  const g = DEFAULT_EXTENDED_SEARCH;
+  const [wA, wB] = g.inputWeightsMHz;
   L.push('test/architectures/vowels.test.ts); then a row search (src/architectures/vowels/extendedSearch.ts) tilts the lock regions,');
   L.push('which gradient steps barely do (lock or no lock is a step in F): one oscillator\'s row at a time, every row of a grid (input');
-  L.push('weights -90..180 MHz on z_A, -90..90 MHz on z_B, 10 MHz apart; bias 2 MHz apart) is scored on a table of a lone oscillator\'s');
-  L.push('f_bar under both sources, and the 40 best are re-scored on the coupled network (2 phase draws), which accepts a row only if');
-  L.push('it raises the training accuracy there; two sweeps; then gradient training. Rules: the online rule');
+  L.push(`weights ${wA[0]}..${wA[1]} MHz on z_A, ${wB[0]}..${wB[1]} MHz on z_B, steps ${wA[2]} / ${wB[2]} MHz; bias ${g.biasMHz[2]} MHz apart) is scored on a table of a lone`);
+  L.push(`oscillator's f_bar under both sources, and the ${g.top} best are re-scored on the coupled network (${g.draws} phase draws), which accepts a`);
+  L.push(`row only if it raises the training accuracy there; at most ${g.sweeps} sweeps; then gradient training. Rules: the online rule`);
   L.push('(src/architectures/vowels/online.ts) and gradient training through the forced-Kuramoto operator (float64 forward-sensitivity');
   L.push('Jacobian, tanh-squashed, code cross-entropy, Adam).');
   L.push(`Training and scoring seed ${seed}; scores with fresh initial phases; the iterate with the best training accuracy is kept.`, '');

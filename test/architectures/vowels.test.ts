@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { loadVowelTask, sourceFrequencies, DEFAULT_MAPPING } from '../../src/architectures/vowels/task.ts';
 import { decode, desynchronizations, learnDecoder, patternLabel, patternOf, sourceDesynchronization } from '../../src/architectures/vowels/readout.ts';
 import { codeCrossEntropy, pairErrors } from '../../src/architectures/vowels/loss.ts';
-import { VowelNetwork } from '../../src/architectures/vowels/model.ts';
+import { naturalFrequencies, scaledInput, VowelNetwork } from '../../src/architectures/vowels/model.ts';
 import { vowelDescription } from '../../src/architectures/vowels/experiment.ts';
 import { fromSavedVowelNetwork, toSavedVowelNetwork } from '../../src/architectures/vowels/persist.ts';
 import { predictVowels, vowelAccuracy } from '../../src/architectures/vowels/predict.ts';
@@ -97,6 +97,22 @@ test('model.json round trip gives the same predictions; bad documents are input 
   const back = fromSavedVowelNetwork(JSON.parse(JSON.stringify(toSavedVowelNetwork(net, [], null))));
   assert.equal(predictVowels(back, fs, { seed: 4 }), predictVowels(net, fs, { seed: 4 }));
   assert.throws(() => fromSavedVowelNetwork({ format: 'other' }), (e: unknown) => e instanceof InputError);
+});
+
+test('float64 natural frequencies (searches) match the network\'s float32 ones, clipped to the tuning band', () => {
+  const task = loadVowelTask('vowels7', 0);
+  const d = vowelDescription(task, 'extended');
+  // rows (weight units): untilted, tilted, and two pushed past the band's ends
+  const rows = [[0, 0, 55], [6, -3, 54], [0, 0, 80], [-9, 0, 45]];
+  const net = new VowelNetwork(d, rows);
+  const fs = task.test.fs;
+  const float32 = net.frequencyValues(fs);
+  const float64 = naturalFrequencies(d, rows, fs);
+  const ulp = (v: number) => 2 ** (Math.floor(Math.log2(v)) - 23);
+  float64.forEach((row, b) => row.forEach((F, i) => assert.ok(Math.abs(F - float32[b][i]) <= 8 * ulp(F), `token ${b}, oscillator ${i}: ${F} vs ${float32[b][i]}`)));
+  assert.ok(float64.every((row) => row[2] === d.tuningRangeMHz[1] && row[3] === d.tuningRangeMHz[0]), 'clipped to the band');
+  assert.equal(scaledInput(d.mapping, [500, 590]), [0, 0]);
+  assert.equal(scaledInput(d.mapping, [590, 680]), [1, 1]);
 });
 
 test('the extended network starts as the reference network: same F, f_bar, locks and classes on every train and test token', () => {

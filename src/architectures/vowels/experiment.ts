@@ -6,7 +6,7 @@ import { resolveForcedSettings, type ForcedSettings } from '../../surrogate/forc
 import { regionLabel, vowelLearningCurveSvg, vowelResponseMapSvg } from './figures.ts';
 import { DEFAULT_EXTENDED_SEARCH, searchExtendedWeights, type ExtendedSearch, type ExtendedSearchResult } from './extendedSearch.ts';
 import { nestedNetwork, searchInitialWeights, type InitialSearch } from './init.ts';
-import { TUNING_RANGE_MHZ, VOWEL_FREQUENCY_UNIT_MHZ, VOWEL_SETTINGS, VowelNetwork, type VowelArchitecture, type VowelNetworkDescription } from './model.ts';
+import { TUNING_RANGE_MHZ, VOWEL_FREQUENCY_UNIT_MHZ, VOWEL_OSCILLATORS, VOWEL_SETTINGS, VowelNetwork, type VowelArchitecture, type VowelNetworkDescription } from './model.ts';
 import { trainOnline } from './online.ts';
 import { toSavedVowelNetwork, writeVowelNetwork } from './persist.ts';
 import { predictVowels, vowelAccuracy } from './predict.ts';
@@ -98,7 +98,7 @@ export interface VowelMetrics {
 export function vowelDescription(task: VowelTask, arch: VowelArchitecture, settings: Partial<ForcedSettings> = {}): VowelNetworkDescription {
   return {
     arch,
-    n: 4,
+    n: VOWEL_OSCILLATORS,
     settings: resolveForcedSettings({ ...VOWEL_SETTINGS, ...settings }),
     tuningRangeMHz: TUNING_RANGE_MHZ,
     frequencyUnitMHz: VOWEL_FREQUENCY_UNIT_MHZ,
@@ -106,6 +106,18 @@ export function vowelDescription(task: VowelTask, arch: VowelArchitecture, setti
     classes: task.classes,
     gradientHorizon: null,
   };
+}
+
+/**
+ * Progress steps of a run, for a progress bar: one per search turn (oscillator and sweep, at most) and per training
+ * iteration or pass (the reference run's too when the extended one trains it first); the online rule scores once more
+ * after its last pass.
+ */
+export function vowelRunSteps(o: Pick<VowelExperimentOptions, 'arch' | 'rule' | 'iterations' | 'initFrom' | 'extendedSearch'>): number {
+  const total = o.iterations ?? (o.rule === 'gradient' ? VOWEL_DEFAULTS.gradientIterations : VOWEL_DEFAULTS.onlineEpochs);
+  const extended = o.arch === 'extended';
+  const searchSteps = extended ? (o.extendedSearch ?? DEFAULT_EXTENDED_SEARCH).sweeps * VOWEL_OSCILLATORS : 0;
+  return (extended && !o.initFrom ? 2 : 1) * total + searchSteps + (o.rule === 'online' ? 1 : 0);
 }
 
 /** Runs one experiment. */

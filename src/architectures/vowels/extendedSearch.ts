@@ -13,10 +13,10 @@
 import { InputError } from '../../errors.ts';
 import { createRng, permutation, seedFor } from '../../random/rng.ts';
 import { ForcedOperator } from '../../surrogate/forced/op.ts';
-import type { VowelNetwork } from './model.ts';
+import { rowFrequency, scaledInput, type VowelNetwork } from './model.ts';
 import { predictVowels } from './predict.ts';
-import { decode, learnDecoder, patternOf, sourceDesynchronization } from './readout.ts';
-import { relearnCode } from './targets.ts';
+import { sourceDesynchronization } from './readout.ts';
+import { codeAccuracy, relearnCode } from './targets.ts';
 import type { VowelExamples } from './task.ts';
 
 /** A grid axis: from, to, step (MHz). */
@@ -54,6 +54,8 @@ export const DEFAULT_EXTENDED_SEARCH: ExtendedSearch = {
 };
 
 export interface ExtendedSearchResult {
+  /** Seed of the table's and the draws' initial phases and of the proposal order. */
+  readonly seed: number;
   /** Coupled-network training accuracy (mean over the draws) at the start and at the end. */
   readonly startScore: number;
   readonly score: number;
@@ -129,13 +131,13 @@ export function searchExtendedWeights(
   // the network ends at the accepted rows with the code of the first draw
   net.setWeights(rows.map((r) => r.map((v) => v / d.frequencyUnitMHz)));
   relearnCode(net, predictVowels(net, data.fs, { seed: drawSeeds[0] }), data.y);
-  return { startScore, score, tableStartScore, tableScore: table.score(columns), moves, sweeps: sweep };
+  return { seed, startScore, score, tableStartScore, tableScore: table.score(columns), moves, sweeps: sweep };
 }
 
 /** f_bar of one oscillator alone (k = 0) under both sources, per training token, over the tuning band; scores rows. */
 class LockTable {
   private readonly fbar: Float64Array[];
-  private readonly z: (readonly [number, number])[];
+  private readonly z: [number, number][];
   private readonly lo: number;
   private readonly hi: number;
   private readonly step: number;
@@ -161,18 +163,19 @@ class LockTable {
       const ev = lone.evaluate(F, F.flatMap(() => f), seedFor(seed, t), false);
       return Float64Array.from(ev.fbar, (v) => v / 1e6);
     });
-    const { A, B } = d.mapping;
-    this.z = data.fs.map(([a, b]) => [(a - A.bandMHz[0]) / (A.bandMHz[1] - A.bandMHz[0]), (b - B.bandMHz[0]) / (B.bandMHz[1] - B.bandMHz[0])]);
+    this.z = data.fs.map((f) => scaledInput(d.mapping, f));
     this.injectionMhz = d.settings.injection.map((k) => k / 1e6);
     this.rows = data.fs.map(() => new Array<number>(d.n * this.injectionMhz.length).fill(0));
   }
 
   /** D of one oscillator with row w = [w_A, w_B, bias] (MHz) against each source, per token: [D_A, D_B, D_A, ...]. */
   column(w: readonly number[]): Float64Array {
+    const d = this.net.description;
     const m = this.injectionMhz.length;
+    const row = w.map((v) => v / d.frequencyUnitMHz);
     const out = new Float64Array(this.data.fs.length * m);
     this.data.fs.forEach((f, t) => {
-      const F = Math.min(this.hi, Math.max(this.lo, w[0] * this.z[t][0] + w[1] * this.z[t][1] + w[2]));
+      const F = rowFrequency(d, row, this.z[t]);
       const x = (F - this.lo) / this.step;
       const j = Math.min(this.points - 2, Math.floor(x));
       const fb = this.fbar[t][j] + (x - j) * (this.fbar[t][j + 1] - this.fbar[t][j]);
@@ -184,9 +187,11 @@ class LockTable {
   /** Training accuracy of oscillators with these columns, the code learned for them (as relearnCode). */
   score(columns: readonly Float64Array[]): number {
     const m = this.injectionMhz.length;
-    const { y } = this.data;
-    this.rows.forEach((row, t) => columns.forEach((c, i) => { for (let s = 0; s < m; s++) row[i * m + s] = c[t * m + s]; }));
-    const decoder = learnDecoder(this.rows.map(patternOf), y, this.net.description.classes.length);
-    return decode(this.rows, decoder).reduce((a, c, t) => a + (c === y[t] ? 1 : 0), 0) / y.length;
+    this.rows.forEach((row, t) =>
+      columns.forEach((c, i) => {
+        for (let s = 0; s < m; s++) row[i * m + s] = c[t * m + s];
+      }),
+    );
+    return codeAccuracy(this.rows, this.data.y, this.net.description.classes.length).accuracy;
   }
 }

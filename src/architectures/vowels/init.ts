@@ -9,8 +9,8 @@ import { InputError } from '../../errors.ts';
 import { createRng, seedFor, type Rng } from '../../random/rng.ts';
 import { naturalFrequencies, VowelNetwork, type VowelNetworkDescription } from './model.ts';
 import { predictVowels } from './predict.ts';
-import { patternOf, sourceDesynchronization } from './readout.ts';
-import { relearnCode } from './targets.ts';
+import { sourceDesynchronization } from './readout.ts';
+import { codeAccuracy, relearnCode } from './targets.ts';
 import type { VowelExamples } from './task.ts';
 
 /** D rows (as readout.desynchronizations) of an uncoupled network: natural frequencies F (tokens x n, MHz), each a lone forced oscillator. */
@@ -38,11 +38,8 @@ export const DEFAULT_SEARCH: InitialSearch = { draws: 1000, rounds: 15, survivor
 
 /** Training accuracy of weights on the Adler map, output code learned for them. */
 function adlerScore(weights: number[][], data: VowelExamples, description: VowelNetworkDescription): number {
-  const net = new VowelNetwork(description, weights);
   const D = adlerDesynchronizations(naturalFrequencies(description, weights, data.fs), data.fs, description.settings.injection.map((k) => k / 1e6));
-  const score = relearnCode(net, { F: [], fbar: [], D, patterns: D.map(patternOf), predicted: [] }, data.y);
-  net.weights.dispose();
-  return score;
+  return codeAccuracy(D, data.y, description.classes.length).accuracy;
 }
 
 /** Evolution strategy on the Adler map from `pool`, perturbing weight column j by sigma[j] (weight units). */

@@ -37,6 +37,9 @@ export interface VowelNetworkDescription {
   readonly gradientHorizon: number | null;
 }
 
+/** Oscillators of the vowel network (the experiment's four). */
+export const VOWEL_OSCILLATORS = 4;
+
 /** Trainable weights are frequencies in units of 10 MHz: Adam's step then moves a frequency by ~lr * 10 MHz. */
 export const VOWEL_FREQUENCY_UNIT_MHZ = 10;
 
@@ -62,10 +65,9 @@ export class VowelNetwork {
     this.decoder = decoder;
   }
 
-  /** Scaled inputs z in [0, 1]^2: each source frequency relative to its band. */
+  /** Scaled inputs z in [0, 1]^2 (scaledInput) as a tensor. */
   scale(fsMhz: readonly (readonly number[])[]): tf.Tensor2D {
-    const { A, B } = this.description.mapping;
-    return tf.tensor2d(fsMhz.map(([a, b]) => [(a - A.bandMHz[0]) / (A.bandMHz[1] - A.bandMHz[0]), (b - B.bandMHz[0]) / (B.bandMHz[1] - B.bandMHz[0])]));
+    return tf.tensor2d(fsMhz.map((f) => scaledInput(this.description.mapping, f)));
   }
 
   /** Natural frequencies (batch x n, MHz) for source frequencies, clipped to the tuning band; differentiable in the weights. Same values as naturalFrequencies(). */
@@ -105,12 +107,22 @@ export class VowelNetwork {
   }
 }
 
+/** Scaled input z in [0, 1]^2 of source frequencies f = [f_A, f_B] (MHz): each relative to its source's band. */
+export function scaledInput(mapping: InputMapping, [a, b]: readonly number[]): [number, number] {
+  const { A, B } = mapping;
+  return [(a - A.bandMHz[0]) / (A.bandMHz[1] - A.bandMHz[0]), (b - B.bandMHz[0]) / (B.bandMHz[1] - B.bandMHz[0])];
+}
+
+/** Natural frequency (MHz) of one oscillator with weight row w (reference [F], extended [w_A, w_B, bias]; weight units) at scaled input z, clipped to the tuning band. */
+export function rowFrequency(d: VowelNetworkDescription, w: readonly number[], z: readonly number[]): number {
+  const [lo, hi] = d.tuningRangeMHz;
+  return Math.min(hi, Math.max(lo, (d.arch === 'reference' ? w[0] : w[0] * z[0] + w[1] * z[1] + w[2]) * d.frequencyUnitMHz));
+}
+
 /** Natural frequencies (MHz) of a network with `weights` for source frequencies fs (MHz), in plain float64 (searches). */
 export function naturalFrequencies(d: VowelNetworkDescription, weights: readonly (readonly number[])[], fs: readonly (readonly number[])[]): number[][] {
-  const [lo, hi] = d.tuningRangeMHz;
-  const { A, B } = d.mapping;
-  return fs.map(([a, b]) => {
-    const z = [(a - A.bandMHz[0]) / (A.bandMHz[1] - A.bandMHz[0]), (b - B.bandMHz[0]) / (B.bandMHz[1] - B.bandMHz[0]), 1];
-    return weights.map((w) => Math.min(hi, Math.max(lo, (d.arch === 'reference' ? w[0] : w[0] * z[0] + w[1] * z[1] + w[2]) * d.frequencyUnitMHz)));
+  return fs.map((f) => {
+    const z = scaledInput(d.mapping, f);
+    return weights.map((w) => rowFrequency(d, w, z));
   });
 }

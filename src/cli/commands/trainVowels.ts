@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { InputError } from '../../errors.ts';
 import { startProgress } from '../../io/progress.ts';
 import { DEFAULT_EXTENDED_SEARCH } from '../../architectures/vowels/extendedSearch.ts';
-import { runVowelExperiment, VOWEL_DEFAULTS, VOWEL_RULES, writeVowelExperiment, type VowelRule } from '../../architectures/vowels/experiment.ts';
+import { runVowelExperiment, VOWEL_DEFAULTS, VOWEL_RULES, vowelRunSteps, writeVowelExperiment, type VowelRule } from '../../architectures/vowels/experiment.ts';
 import { VOWEL_ARCHITECTURES, type VowelArchitecture } from '../../architectures/vowels/model.ts';
 import { readVowelNetwork } from '../../architectures/vowels/persist.ts';
 import { VOWEL_TASK_NAMES, type VowelTaskName } from '../../architectures/vowels/task.ts';
@@ -63,12 +63,8 @@ export function parseVowelOptions(o: CliOptions, ensureDir: (dir: string) => voi
 export async function trainVowelsHandler(raw: CliOptions, ensureDir: (dir: string) => void): Promise<void> {
   const o = parseVowelOptions(raw, ensureDir);
   const initFrom = o.initFrom === undefined ? undefined : referenceFor(o.initFrom, o.task, o.splitSeed);
-  const total = o.iterations ?? (o.rule === 'gradient' ? VOWEL_DEFAULTS.gradientIterations : VOWEL_DEFAULTS.onlineEpochs);
-  const runs = o.arch === 'extended' && !initFrom ? 2 : 1;
   const extendedSearch = { ...DEFAULT_EXTENDED_SEARCH, sweeps: o.searchSweeps };
-  // one bar step per oscillator and sweep (four oscillators)
-  const searchSteps = o.arch === 'extended' ? o.searchSweeps * 4 : 0;
-  const bar = startProgress(`train vowels ${o.arch} ${o.rule} ${o.task}`, runs * total + searchSteps + (o.rule === 'online' ? 1 : 0));
+  const bar = startProgress(`train vowels ${o.arch} ${o.rule} ${o.task}`, vowelRunSteps({ ...o, initFrom, extendedSearch }));
   const acc = (accuracy: number) => ({ acc: `${(100 * accuracy).toFixed(1)}%` });
   try {
     const r = runVowelExperiment({ ...o, initFrom, extendedSearch, onProgress: (_t, accuracy) => bar.tick(1, acc(accuracy)), onSearchStep: (_s, score) => bar.tick(1, acc(score)) });
