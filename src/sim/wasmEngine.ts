@@ -15,7 +15,6 @@ export class WasmEngine {
 
   private spawn(): Worker {
     const w = new Worker(BOOTSTRAP, { workerData: { entry: ENTRY } });
-    w.unref();
     w.on('message', (reply: WorkerReply) => {
       this.pending.get(reply.id)?.(reply);
       this.pending.delete(reply.id);
@@ -25,6 +24,9 @@ export class WasmEngine {
       this.pending.clear();
       if (this.worker === w) this.worker = undefined;
     });
+    // after the listeners: adding a 'message' listener refs the worker's port again. A run in flight holds the process
+    // open through its timeout timer; an idle engine does not.
+    w.unref();
     return w;
   }
 

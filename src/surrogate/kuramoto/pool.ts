@@ -71,7 +71,6 @@ export class KuramotoPool {
     const api = import.meta.resolve('tsx/esm/api');
     const source = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(target)}); })`;
     const worker = new Worker(source, { eval: true });
-    worker.unref();
     worker.on('message', (m: { id: number } & KuramotoResult) => {
       const p = this.pending.get(m.id);
       this.pending.delete(m.id);
@@ -81,6 +80,7 @@ export class KuramotoPool {
       for (const p of this.pending.values()) p.reject(e);
       this.pending.clear();
     });
+    worker.unref(); // after the listeners: adding a 'message' listener refs the worker's port again
     return worker;
   }
 }
