@@ -381,6 +381,18 @@ function writeResults(): void {
     const draws = `test, ${PHASE_DRAWS} draws`;
     const headers = ['split seed', 'reference train', 'reference test', `reference ${draws}`, 'extended train', 'extended test', `extended ${draws}`, 'linear softmax test (21 parameters)', 'Gaussian classifier test (35)'];
     L.push(markdownTable(headers, srows), '');
+    const gains = splits.map((r) => r.extendedTestOverDraws - r.testOverDraws);
+    const gain = gains.reduce((a, v) => a + v, 0) / gains.length;
+    const gainStd = Math.sqrt(gains.reduce((a, v) => a + (v - gain) ** 2, 0) / (gains.length - 1));
+    const points = (v: number) => `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)}`;
+    const trainGains = splits.map((r) => r.extendedTrain - r.train);
+    const higher = (d: number[]) => `higher on ${d.filter((v) => v > 0).length} of ${d.length} splits`;
+    const se = gainStd / Math.sqrt(gains.length);
+    L.push('**Targets.**');
+    L.push(`- Four currents, test >= 85 %: split 0 ${pct(splits[0].test)} (${splits[0].test >= 0.85 ? 'met' : 'missed'}; paper 88 %). The ${splits.length}-split mean over ${PHASE_DRAWS} draws is ${pct(mean((r) => r.testOverDraws))}.`);
+    L.push(`- Extended above reference: training accuracy ${points(mean((r) => r.extendedTrain - r.train))} points on the mean (${higher(trainGains)}); test over ${PHASE_DRAWS} draws`);
+    L.push(`  ${points(gain)} points (${higher(gains)}; per split ${gains.map(points).join(', ')}; std ${(100 * gainStd).toFixed(1)}, standard error ${(100 * se).toFixed(1)}:`);
+    L.push(`  ${(gain / se).toFixed(1)} standard errors, ${gain / se >= 2 ? 'a firm' : 'not yet a firm'} test gain). For scale: the Gaussian classifier (35 parameters) tests at ${pct(mean((r) => r.gaussian))}.`, '');
   }
   L.push('### Conventional baselines (same inputs; mean test accuracy over seeds)', '');
   for (const task of TASKS) {
