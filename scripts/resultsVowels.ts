@@ -341,6 +341,13 @@ function writeResults(): void {
   }
   const headers = ['task', 'network', 'rule', 'trained parameters', 'train at start', 'train after row search (2 draws)', 'train', 'test', 'paper train / test'];
   L.push(markdownTable(headers, rows), '');
+  const m12 = (arch: string) => metrics(runName('vowels12', arch, 'gradient'));
+  const b12 = readJson<{ softmax: { hidden: number; parameters: number; test: number }[] }>(join(RUNS, 'vowels12-baselines.json'));
+  const linear12 = b12?.softmax.find((s) => s.hidden === 0);
+  if (m12('reference') && m12('extended') && linear12) {
+    L.push(`On twelve vowels the row search matters most: the extended network tests at ${pct(m12('extended')!.test.accuracy)} against the reference's`);
+    L.push(`${pct(m12('reference')!.test.accuracy)}, and against ${pct(linear12.test)} for the linear softmax with ${linear12.parameters} parameters (baselines below).`, '');
+  }
   if (ref?.biasCurrents) {
     L.push(`Reference network (vowels7, gradient): natural frequencies ${ref.frequenciesMHz!.map((f) => f.toFixed(1)).join(', ')} MHz = bias currents`);
     L.push(`${ref.biasCurrents.map((i) => (i * 1e3).toFixed(3)).join(', ')} mA (stnoPhase F = 440 MHz + 40 MHz/mA * I). Code: ${ref.code.join('; ')}.`, '');
