@@ -18,9 +18,8 @@ import { markdownTable, replaceSection, scatterChart } from '../src/report/index
 import { seedFor } from '../src/random/rng.ts';
 import { nativeAvailable } from '../src/sim/nativeEngine.ts';
 import type { EngineName } from '../src/sim/simulate.ts';
-import { runVowelExperiment, vowelRunSteps, writeVowelExperiment, type VowelExperimentOptions, type VowelMetrics, type VowelRule } from '../src/architectures/vowels/experiment.ts';
+import { runVowelExperimentWithProgress, writeVowelExperiment, type VowelMetrics, type VowelRule } from '../src/architectures/vowels/experiment.ts';
 import { DEFAULT_EXTENDED_SEARCH } from '../src/architectures/vowels/extendedSearch.ts';
-import { startProgress } from '../src/io/progress.ts';
 import type { VowelArchitecture } from '../src/architectures/vowels/model.ts';
 import { readVowelNetwork } from '../src/architectures/vowels/persist.ts';
 import { predictVowels, vowelAccuracy } from '../src/architectures/vowels/predict.ts';
@@ -86,7 +85,7 @@ if (parts.has('train')) {
     for (const { arch, rule } of RUN_KINDS.filter((k) => archs.has(k.arch))) {
       const name = runName(task, arch, rule);
       const initFrom = arch === 'extended' ? cachedReference(join(RUNS, runName(task, 'reference', 'gradient')), 0) : undefined;
-      const r = withProgress(name, { task, arch, rule, seed, initFrom });
+      const r = runVowelExperimentWithProgress(name, { task, arch, rule, seed, initFrom });
       const dir = join(RUNS, name);
       dropCircuitResults(name);
       await writeVowelExperiment(dir, r);
@@ -179,7 +178,7 @@ if (parts.has('splits')) {
       const cached = metrics(dir);
       if (cached && cached.seed === seed && cached.splitSeed === splitSeed && (arch === 'reference' || (cached.init.from === 'reference' && cached.init.rowSearch))) return cached;
       const initFrom = arch === 'extended' ? cachedReference(join(RUNS, splitDir(splitSeed, 'reference')), splitSeed) : undefined;
-      const r = withProgress(dir, { task: 'vowels7', arch, rule: 'gradient', seed, splitSeed, initFrom });
+      const r = runVowelExperimentWithProgress(dir, { task: 'vowels7', arch, rule: 'gradient', seed, splitSeed, initFrom });
       await writeVowelExperiment(join(RUNS, dir), r);
       return r.metrics;
     };
@@ -248,17 +247,6 @@ writeResults();
 function dropCircuitResults(name: string): void {
   for (const path of [join(RUNS, name, 'circuit.json'), validateDir(name), join(FIGS, `${name}-circuit-parity.svg`), join(FIGS, `${name}-validate-parity.svg`)]) {
     rmSync(path, { recursive: true, force: true });
-  }
-}
-
-/** Runs one experiment with a progress bar (ETA) over its search turns and training iterations. */
-function withProgress(name: string, o: VowelExperimentOptions) {
-  const bar = startProgress(name, vowelRunSteps(o));
-  const acc = (accuracy: number) => ({ acc: `${(100 * accuracy).toFixed(1)}%` });
-  try {
-    return runVowelExperiment({ ...o, onProgress: (_t, a) => bar.tick(1, acc(a)), onSearchStep: (_s, a) => bar.tick(1, acc(a)) });
-  } finally {
-    bar.stop();
   }
 }
 

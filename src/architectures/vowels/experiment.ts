@@ -1,6 +1,7 @@
 // One vowel-recognition run end to end: initial weights (search, or the trained reference nested in the extended network), training, scores, files.
 import { join } from 'node:path';
 import { writeFileAtomic, writeJsonAtomic } from '../../io/atomic.ts';
+import { startProgress } from '../../io/progress.ts';
 import { seedFor } from '../../random/rng.ts';
 import { resolveForcedSettings, type ForcedSettings } from '../../surrogate/forced/params.ts';
 import { regionLabel, vowelLearningCurveSvg, vowelResponseMapSvg } from './figures.ts';
@@ -113,11 +114,22 @@ export function vowelDescription(task: VowelTask, arch: VowelArchitecture, setti
  * iteration or pass (the reference run's too when the extended one trains it first); the online rule scores once more
  * after its last pass.
  */
-export function vowelRunSteps(o: Pick<VowelExperimentOptions, 'arch' | 'rule' | 'iterations' | 'initFrom' | 'extendedSearch'>): number {
+function vowelRunSteps(o: Pick<VowelExperimentOptions, 'arch' | 'rule' | 'iterations' | 'initFrom' | 'extendedSearch'>): number {
   const total = o.iterations ?? (o.rule === 'gradient' ? VOWEL_DEFAULTS.gradientIterations : VOWEL_DEFAULTS.onlineEpochs);
   const extended = o.arch === 'extended';
   const searchSteps = extended ? (o.extendedSearch ?? DEFAULT_EXTENDED_SEARCH).sweeps * VOWEL_OSCILLATORS : 0;
   return (extended && !o.initFrom ? 2 : 1) * total + searchSteps + (o.rule === 'online' ? 1 : 0);
+}
+
+/** runVowelExperiment with a progress bar (ETA) labelled `label` over its search turns and training iterations or passes. */
+export function runVowelExperimentWithProgress(label: string, o: VowelExperimentOptions): VowelExperimentResult {
+  const bar = startProgress(label, vowelRunSteps(o));
+  const tick = (_step: number, accuracy: number) => bar.tick(1, { acc: `${(100 * accuracy).toFixed(1)}%` });
+  try {
+    return runVowelExperiment({ ...o, onProgress: tick, onSearchStep: tick });
+  } finally {
+    bar.stop();
+  }
 }
 
 /** Runs one experiment. */

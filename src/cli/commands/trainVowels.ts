@@ -1,9 +1,8 @@
 // `spinspice train vowels [--rule online|gradient] [--arch reference|extended] ...`: options and handler (paper 003's vowel task).
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../errors.ts';
-import { startProgress } from '../../io/progress.ts';
 import { DEFAULT_EXTENDED_SEARCH } from '../../architectures/vowels/extendedSearch.ts';
-import { runVowelExperiment, VOWEL_DEFAULTS, VOWEL_RULES, vowelRunSteps, writeVowelExperiment, type VowelRule } from '../../architectures/vowels/experiment.ts';
+import { runVowelExperimentWithProgress, VOWEL_DEFAULTS, VOWEL_RULES, writeVowelExperiment, type VowelRule } from '../../architectures/vowels/experiment.ts';
 import { VOWEL_ARCHITECTURES, type VowelArchitecture } from '../../architectures/vowels/model.ts';
 import { readVowelNetwork } from '../../architectures/vowels/persist.ts';
 import { VOWEL_TASK_NAMES, type VowelTaskName } from '../../architectures/vowels/task.ts';
@@ -64,17 +63,10 @@ export async function trainVowelsHandler(raw: CliOptions, ensureDir: (dir: strin
   const o = parseVowelOptions(raw, ensureDir);
   const initFrom = o.initFrom === undefined ? undefined : referenceFor(o.initFrom, o.task, o.splitSeed);
   const extendedSearch = { ...DEFAULT_EXTENDED_SEARCH, sweeps: o.searchSweeps };
-  const bar = startProgress(`train vowels ${o.arch} ${o.rule} ${o.task}`, vowelRunSteps({ ...o, initFrom, extendedSearch }));
-  const acc = (accuracy: number) => ({ acc: `${(100 * accuracy).toFixed(1)}%` });
-  try {
-    const r = runVowelExperiment({ ...o, initFrom, extendedSearch, onProgress: (_t, accuracy) => bar.tick(1, acc(accuracy)), onSearchStep: (_s, score) => bar.tick(1, acc(score)) });
-    bar.stop();
-    await writeVowelExperiment(o.out, r);
-    const m = r.metrics;
-    process.stdout.write(`${m.task} ${m.arch} (${m.rule}): train ${(100 * m.train.accuracy).toFixed(1)} %, test ${(100 * m.test.accuracy).toFixed(1)} % (${m.seconds.toFixed(1)} s) -> ${o.out}\n`);
-  } finally {
-    bar.stop();
-  }
+  const r = runVowelExperimentWithProgress(`train vowels ${o.arch} ${o.rule} ${o.task}`, { ...o, initFrom, extendedSearch });
+  await writeVowelExperiment(o.out, r);
+  const m = r.metrics;
+  process.stdout.write(`${m.task} ${m.arch} (${m.rule}): train ${(100 * m.train.accuracy).toFixed(1)} %, test ${(100 * m.test.accuracy).toFixed(1)} % (${m.seconds.toFixed(1)} s) -> ${o.out}\n`);
 }
 
 /** The reference network of --init-from, refused when its training record names another task or speaker split. */
