@@ -13,6 +13,7 @@
 // every cached file, so parts can be rerun alone. Figures are copied to docs/figures/vowels/.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mean as meanOf, std as sampleStd } from 'mathjs';
 import { writeFileAtomic, writeJsonAtomic } from '../src/io/atomic.ts';
 import { markdownTable, replaceSection, scatterChart } from '../src/report/index.ts';
 import { seedFor } from '../src/random/rng.ts';
@@ -45,7 +46,10 @@ const arg = (name: string, fallback: string) => {
 };
 const parts = new Set(arg('parts', 'train,figures,baselines,robustness,circuit,splits,validate,noise,mismatch').split(','));
 const SPLIT_SEEDS = arg('split-seeds', '0,1,2,3,4,5,6,7,8,9').split(',').map(Number);
-if (!SPLIT_SEEDS.every((s) => Number.isInteger(s) && s >= 0)) throw new Error(`--split-seeds: comma-separated integers >= 0, got "${arg('split-seeds', '')}"`);
+if (!SPLIT_SEEDS.every((s) => Number.isInteger(s) && s >= 0)) {
+  console.error(`resultsVowels: --split-seeds must be comma-separated integers >= 0 (got "${arg('split-seeds', '')}")`);
+  process.exit(2);
+}
 const seed = Number(arg('seed', '1'));
 const engine = arg('engine', nativeAvailable() ? 'native' : 'wasm') as EngineName;
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -119,7 +123,7 @@ if (parts.has('baselines')) {
     const t = loadVowelTask(task, 0);
     const softmax = SOFTMAX_HIDDEN.map((h) => {
       const runs = Array.from({ length: BASELINE_SEEDS }, (_, k) => trainSoftmaxNetwork(t.train, t.test, t.mapping, t.classes.length, h, 300, seedFor(seed, k)));
-      const mean = (pick: (r: (typeof runs)[number]) => number) => runs.reduce((a, r) => a + pick(r), 0) / runs.length;
+      const mean = (pick: (r: (typeof runs)[number]) => number) => average(runs.map(pick));
       return { hidden: h, parameters: runs[0].parameters, train: mean((r) => r.train), test: mean((r) => r.test), tests: runs.map((r) => r.test) };
     });
     writeJsonAtomic(join(RUNS, `${task}-baselines.json`), { seeds: BASELINE_SEEDS, iterations: 300, softmax, gaussian: gaussianClassifier(t.train, t.test, t.classes.length) });
@@ -283,6 +287,16 @@ async function parameterFigure(task: VowelTaskName): Promise<void> {
   writeFileAtomic(join(FIGS, `${task}-parameters.svg`), await scatterChart({ title: `Test accuracy vs trained parameters, ${task}`, xLabel: 'trained parameters', yLabel: 'test accuracy (%)', series }));
 }
 
+/** Mean of xs. */
+function average(xs: readonly number[]): number {
+  return Number(meanOf([...xs]));
+}
+
+/** Sample standard deviation of xs (n - 1: mathjs's default normalisation). */
+function spread(xs: readonly number[]): number {
+  return Number(sampleStd([...xs]));
+}
+
 function pct(v: number | null | undefined): string {
   return v === null || v === undefined ? 'n/a' : `${(100 * v).toFixed(1)} %`;
 }
@@ -354,7 +368,7 @@ function writeResults(): void {
   };
   const splits = readJson<SplitRow[]>(join(RUNS, 'vowels7-splits.json'));
   if (splits) {
-    const mean = (pick: (r: SplitRow) => number) => splits.reduce((a, r) => a + pick(r), 0) / splits.length;
+    const mean = (pick: (r: SplitRow) => number) => average(splits.map(pick));
     L.push('### Other speaker splits (vowels7, gradient training; same seed)', '');
     L.push('Extended: as above on the same split (its reference network, row search, gradient training, best training iterate). The');
     L.push(`"${PHASE_DRAWS} draws" columns score the same test tokens from ${PHASE_DRAWS} independent draws of the initial phases and average: the`);
@@ -371,15 +385,14 @@ function writeResults(): void {
     ];
     const srows = splits.map((r) => [String(r.splitSeed), ...cells(r)]);
     const keys = ['train', 'test', 'testOverDraws', 'extendedTrain', 'extendedTest', 'extendedTestOverDraws', 'linearSoftmax', 'gaussian'] as const;
-    const std = (k: (typeof keys)[number]) => Math.sqrt(splits.reduce((a, r) => a + (r[k] - mean((q) => q[k])) ** 2, 0) / (splits.length - 1));
+    const std = (k: (typeof keys)[number]) => spread(splits.map((r) => r[k]));
     srows.push(['mean', ...cells(Object.fromEntries(keys.map((k) => [k, mean((r) => r[k])])) as Omit<SplitRow, 'splitSeed'>)]);
     srows.push(['std (sample)', ...keys.map((k) => `${(100 * std(k)).toFixed(1)} points`)]);
     const draws = `test, ${PHASE_DRAWS} draws`;
     const headers = ['split seed', 'reference train', 'reference test', `reference ${draws}`, 'extended train', 'extended test', `extended ${draws}`, 'linear softmax test (21 parameters)', 'Gaussian classifier test (35)'];
     L.push(markdownTable(headers, srows), '');
     const gains = splits.map((r) => r.extendedTestOverDraws - r.testOverDraws);
-    const gain = gains.reduce((a, v) => a + v, 0) / gains.length;
-    const gainStd = Math.sqrt(gains.reduce((a, v) => a + (v - gain) ** 2, 0) / (gains.length - 1));
+    const [gain, gainStd] = [average(gains), spread(gains)];
     const points = (v: number) => `${v >= 0 ? '+' : ''}${(100 * v).toFixed(1)}`;
     const trainGains = splits.map((r) => r.extendedTrain - r.train);
     const higher = (d: number[]) => `higher on ${d.filter((v) => v > 0).length} of ${d.length} splits`;
@@ -388,9 +401,12 @@ function writeResults(): void {
     const split0 = splits.find((r) => r.splitSeed === 0);
     const atSplit0 = split0 ? `split 0 ${pct(split0.test)} (${split0.test >= 0.85 ? 'met' : 'missed'}; paper 88 %); the ` : '';
     L.push(`- Four currents, test >= 85 %: ${atSplit0}${splits.length}-split mean over ${PHASE_DRAWS} draws is ${pct(mean((r) => r.testOverDraws))} (the extended network's: ${pct(mean((r) => r.extendedTestOverDraws))}).`);
-    L.push(`- Extended above reference: training accuracy ${points(trainGains.reduce((a, v) => a + v, 0) / trainGains.length)} points on the mean (${higher(trainGains)}); test over ${PHASE_DRAWS} draws`);
-    L.push(`  ${points(gain)} points (${higher(gains)}; per split ${gains.map(points).join(', ')}; std ${(100 * gainStd).toFixed(1)}, standard error ${(100 * se).toFixed(1)}:`);
-    L.push(`  ${(gain / se).toFixed(1)} standard errors, ${gain / se >= 2 ? 'a firm' : 'not yet a firm'} test gain). For scale: the Gaussian classifier (35 parameters) tests at ${pct(mean((r) => r.gaussian))}.`, '');
+    L.push(`- Extended above reference: training accuracy ${points(average(trainGains))} points on the mean (${higher(trainGains)}); test over ${PHASE_DRAWS} draws`);
+    // a spread needs two splits; a test gain is called firm at two standard errors or more
+    const significance =
+      gains.length > 1 ? `; std ${(100 * gainStd).toFixed(1)}, standard error ${(100 * se).toFixed(1)}:\n  ${(gain / se).toFixed(1)} standard errors, ${gain / se >= 2 ? 'a firm' : 'not yet a firm'} test gain` : '; one split: no spread';
+    L.push(`  ${points(gain)} points (${higher(gains)}; per split ${gains.map(points).join(', ')}${significance}).`);
+    L.push(`  For scale: the Gaussian classifier (35 parameters) tests at ${pct(mean((r) => r.gaussian))}.`, '');
   }
   L.push('### Conventional baselines (same inputs; mean test accuracy over seeds)', '');
   for (const task of TASKS) {
