@@ -79,6 +79,8 @@ const mismatchDir = (level: string) => join(RUNS, STUDIED, `mismatch-${level}`);
 const BASELINE_SEEDS = 5;
 /** Initial-phase draws over which the split table also averages each test accuracy (one draw: ~1-2 points of scoring noise). */
 const PHASE_DRAWS = 20;
+/** Seeds of those draws (derived from the scoring seed; recorded in vowels7-splits.json). */
+const PHASE_DRAW_SEEDS = Array.from({ length: PHASE_DRAWS }, (_, d) => seedFor(seed, 100 + d));
 
 mkdirSync(FIGS, { recursive: true });
 const readJson = <T>(path: string): T | null => (existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : null);
@@ -119,14 +121,15 @@ if (parts.has('figures')) {
 }
 
 if (parts.has('baselines')) {
+  const runSeeds = Array.from({ length: BASELINE_SEEDS }, (_, k) => seedFor(seed, k));
   for (const task of TASKS) {
     const t = loadVowelTask(task, 0);
     const softmax = SOFTMAX_HIDDEN.map((h) => {
-      const runs = Array.from({ length: BASELINE_SEEDS }, (_, k) => trainSoftmaxNetwork(t.train, t.test, t.mapping, t.classes.length, h, 300, seedFor(seed, k)));
+      const runs = runSeeds.map((s) => trainSoftmaxNetwork(t.train, t.test, t.mapping, t.classes.length, h, 300, s));
       const mean = (pick: (r: (typeof runs)[number]) => number) => average(runs.map(pick));
       return { hidden: h, parameters: runs[0].parameters, train: mean((r) => r.train), test: mean((r) => r.test), tests: runs.map((r) => r.test) };
     });
-    writeJsonAtomic(join(RUNS, `${task}-baselines.json`), { seeds: BASELINE_SEEDS, iterations: 300, softmax, gaussian: gaussianClassifier(t.train, t.test, t.classes.length) });
+    writeJsonAtomic(join(RUNS, `${task}-baselines.json`), { seeds: BASELINE_SEEDS, runSeeds, iterations: 300, softmax, gaussian: gaussianClassifier(t.train, t.test, t.classes.length) });
   }
 }
 
@@ -204,7 +207,7 @@ if (parts.has('splits')) {
       gaussian: gaussianClassifier(t.train, t.test, t.classes.length).test,
     });
   }
-  writeJsonAtomic(join(RUNS, 'vowels7-splits.json'), rows);
+  writeJsonAtomic(join(RUNS, 'vowels7-splits.json'), { seed, phaseDrawSeeds: PHASE_DRAW_SEEDS, linearSoftmaxSeed: seedFor(seed, 0), rows });
 }
 
 if (parts.has('validate') || parts.has('noise') || parts.has('mismatch')) {
@@ -259,10 +262,9 @@ function splitDir(splitSeed: number, arch: VowelArchitecture): string {
   return splitSeed === 0 ? runName('vowels7', arch, 'gradient') : join('splits', `vowels7-split${splitSeed}-${arch}-gradient`);
 }
 
-/** Test accuracy averaged over PHASE_DRAWS independent draws of the initial phases (the scoring seed's derived seeds). */
+/** Test accuracy averaged over PHASE_DRAWS independent draws of the initial phases (PHASE_DRAW_SEEDS). */
 function meanOverPhaseDraws(net: ReturnType<typeof readVowelNetwork>, fs: readonly (readonly [number, number])[], y: readonly number[]): number {
-  const accuracies = Array.from({ length: PHASE_DRAWS }, (_, d) => vowelAccuracy(predictVowels(net, fs, { seed: seedFor(seed, 100 + d) }), y));
-  return accuracies.reduce((a, v) => a + v, 0) / PHASE_DRAWS;
+  return average(PHASE_DRAW_SEEDS.map((s) => vowelAccuracy(predictVowels(net, fs, { seed: s }), y)));
 }
 
 /** The gradient-trained reference network cached in `dir`, refused unless trained with this seed on this split (the extended run starts from it). */
@@ -366,7 +368,7 @@ function writeResults(): void {
     linearSoftmax: number;
     gaussian: number;
   };
-  const splits = readJson<SplitRow[]>(join(RUNS, 'vowels7-splits.json'));
+  const splits = readJson<{ rows: SplitRow[] }>(join(RUNS, 'vowels7-splits.json'))?.rows;
   if (splits) {
     const mean = (pick: (r: SplitRow) => number) => average(splits.map(pick));
     L.push('### Other speaker splits (vowels7, gradient training; same seed)', '');
